@@ -1,0 +1,1 @@
+"""Code the dashboard pages share: the warehouse connection and its queries."""

@@ -1,0 +1,51 @@
+"""Every SQL query the pages run. Pages call these and never write SQL themselves."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.db import query
+
+_CACHE = {"ttl": 3600, "max_entries": 256, "show_spinner": False}
+
+
+@st.cache_data(**_CACHE)
+def table_counts() -> dict[str, int]:
+    frame = query("""
+        SELECT (SELECT count(*) FROM documents) AS documents, (SELECT count(*) FROM plans) AS plans,
+               (SELECT count(*) FROM figures WHERE kind = 'target') AS targets,
+               (SELECT count(*) FROM figures WHERE kind = 'actual') AS actuals,
+               (SELECT count(*) FROM clusters) AS clusters, (SELECT count(*) FROM indicators) AS indicators
+    """)
+    return {column: int(frame.at[0, column]) for column in frame.columns}
+
+
+@st.cache_data(**_CACHE)
+def figures(kind: str | None = None) -> pd.DataFrame:
+    """Figures with their indicator, region, document and quote, newest first."""
+    return query("""
+        SELECT f.id, f.kind, i.name_zh AS indicator_zh, i.name_en AS indicator_en, s.name_zh AS sector_zh,
+               r.name_zh AS region_zh, r.name_en AS region_en, c.name_zh AS cluster_zh, p.name_zh AS plan_zh,
+               f.subject_zh, coalesce(f.as_of, f.period_end) AS period, f.period_start, f.value, f.unit_id,
+               f.qualifier, f.stated, f.quote, d.title_zh AS document_zh, f.document_id
+        FROM figures f
+        JOIN indicators i ON i.id = f.indicator_id
+        JOIN sectors s ON s.id = f.sector_id
+        JOIN regions r ON r.id = f.region_id
+        JOIN documents d ON d.id = f.document_id
+        LEFT JOIN clusters c ON c.id = f.cluster_id
+        LEFT JOIN plans p ON p.id = f.plan_id
+        WHERE ? IS NULL OR f.kind = ?
+        ORDER BY f.ref_date DESC, f.document_id, f.source_line
+    """, [kind, kind])
+
+
+@st.cache_data(**_CACHE)
+def documents() -> pd.DataFrame:
+    return query("""
+        SELECT d.id, d.title_zh, d.title_en, d.publisher_zh, d.published, d.kind, d.url,
+               count(f.id) AS figures
+        FROM documents d LEFT JOIN figures f ON f.document_id = d.id
+        GROUP BY ALL ORDER BY d.published DESC NULLS LAST
+    """)

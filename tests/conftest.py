@@ -1,0 +1,59 @@
+"""Shared fixtures: a private copy of data/ to break in controlled ways, and a warehouse built from it."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+
+from etl.paths import DATA, DataDir
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+class DataCopy(DataDir):
+    """A copy of the repository's data/ with helpers to edit its CSV files like a curator would."""
+
+    def path(self, relative: str) -> Path:
+        return self.curated / relative
+
+    def rows(self, relative: str) -> list[dict[str, str]]:
+        with open(self.path(relative), encoding="utf-8", newline="") as handle:
+            return list(csv.DictReader(handle))
+
+    def write_rows(self, relative: str, rows: list[dict[str, str]], fieldnames: list[str] | None = None) -> None:
+        names = fieldnames or list(rows[0])
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, names, lineterminator="\n", extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+        self.path(relative).write_text(buffer.getvalue(), encoding="utf-8")
+
+    def edit(self, relative: str, index: int, **changes: str) -> int:
+        """Change fields of data row `index` (0-based); returns its line number in the file."""
+        rows = self.rows(relative)
+        rows[index].update(changes)
+        self.write_rows(relative, rows)
+        return index + 2
+
+    def find(self, relative: str, **match: str) -> int:
+        """0-based index of the first row whose fields equal `match`."""
+        for index, row in enumerate(self.rows(relative)):
+            if all(row[k] == v for k, v in match.items()):
+                return index
+        raise LookupError(f"no row {match} in {relative}")
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> DataCopy:
+    """A writable copy of data/ (raw documents and curated tables)."""
+    root = tmp_path / "data"
+    shutil.copytree(DATA.raw, root / "raw")
+    shutil.copytree(DATA.curated, root / "curated")
+    return DataCopy(root)
+
+
+PRESS = "figures/sd-workwear-press-2026.csv"
