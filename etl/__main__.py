@@ -2,8 +2,10 @@
 
     python -m etl check              validate data/ and report every problem
     python -m etl build [--db PATH]  validate, then load into DuckDB (default: $SDTEX_DB or build/warehouse.duckdb)
+    python -m etl coverage           list quantities in the documents that are neither figures nor excluded
 
-Exit status: 0 on success, 1 when the data has problems (the previous database is left as it was).
+Exit status: 0 on success, 1 when the data has problems (the previous database is left as it was)
+or, for coverage, when a quantity is unaccounted for.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from etl import build
+from etl import build, coverage
 from etl.paths import DATA, DataDir, database_path, shown
 from etl.problems import InvalidData
 
@@ -22,6 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DATA.root, help="the data/ folder to read (default: the repository's)")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="validate only")
+    commands.add_parser("coverage", help="list quantities in the documents that no figure or exclusion accounts for")
     build_cmd = commands.add_parser("build", help="validate and load into DuckDB")
     build_cmd.add_argument("--db", type=Path, default=None, help="DuckDB file to write (default: $SDTEX_DB or build/warehouse.duckdb)")
     args = parser.parse_args(argv)
@@ -31,6 +34,13 @@ def main(argv: list[str] | None = None) -> int:
             curated = build.check(data)
             summary = build.summarize(curated, None)
             print(f"OK: {summary.figures} figures in {len(summary.per_document)} documents are valid.")
+            _warn_unaccounted(curated)
+        elif args.command == "coverage":
+            missing = coverage.unaccounted(build.check(data))
+            for item in missing:
+                print(item)
+            print(f"{len(missing)} quantities in the documents are neither loaded nor excluded.")
+            return 1 if missing else 0
         else:
             target = (args.db or database_path()).resolve()
             summary = build.run(data, target)
@@ -42,6 +52,13 @@ def main(argv: list[str] | None = None) -> int:
             print("The database was not changed.", file=sys.stderr)
         return 1
     return 0
+
+
+def _warn_unaccounted(curated) -> None:
+    missing = coverage.unaccounted(curated)
+    if missing:
+        print(f"warning: {len(missing)} quantities in the documents are neither figures nor exclusions; "
+              "see `python -m etl coverage`", file=sys.stderr)
 
 
 def report(summary: build.Summary) -> str:

@@ -14,7 +14,8 @@ write "50 家左右", "105.3 亿元", "增\\n长28.6%"); `find_quantities` only 
     quantity  := [growth] prefix{0,2} ["百分之"] ["第"] amount [unit] [suffix]
     amount    := bound sep bound                     range, upper > lower: "10-15个", "七至八成"
                | numeral [more] [magnitude] [more]   "50多个", "5万余家", "三十多万"
-    bound     := numeral [magnitude] ["%"]           "10万-15万元", "10%-15%"
+    bound     := numeral [magnitude] ["%"]           "10万-15万元", "10%-15%", "10-15万" (the
+                                                    upper bound's 万 is shared), "三至五万"
     numeral   := arabic | chinese
     arabic    := digits ["," ddd]* ["." digits]     "2909", "1,036", "29.65", "１２．５"
     chinese   := canonical Chinese numeral          "三", "十二", "两百", "一千零三十六", "十万"
@@ -40,6 +41,8 @@ Refused (NumberFormatError from `parse_quantity`, silently skipped by `find_quan
   increase, and dash chains such as dates "2026-01-13";
 - two qualifiers that disagree ("超过20家以上"), and a verb between qualifier and number
   ("最高给予60万元": callers pass "最高60万元");
+- 近 before a span of time ("近3年来" is "in the last three years", not "nearly three"), and a
+  prefix before a number that names a thing ("提升4K");
 - more than one decimal point ("1.2.3") and anything left over after the quantity.
 
 `find_quantities` also skips a few idioms whose numeral is not a count (一些, 一批, 统一, 一带一路…)
@@ -74,6 +77,14 @@ class NumberFormatError(ValueError):
 
 @dataclass(frozen=True)
 class Quantity:
+    """One quantity as written.
+
+    `value` is in base units (万, 亿 and 成 applied) and is the lower bound of a range, whose
+    upper bound is `upper`. `unit` is the measure word without the magnitude ("元" for 亿元),
+    "%" for 成 and ％, "" when none follows. `text[start:end]` of the searched text is `text`;
+    `parse_quantity` gives start 0 and end len(text).
+    """
+
     value: Decimal
     upper: Decimal | None
     qualifier: Qualifier
@@ -431,8 +442,28 @@ class _Reader:
 
     # ranges
 
+    def _written_magnitude(
+        self, begin: int, end: int, kind: str, factor: Decimal | None
+    ) -> tuple[bool, Decimal | None]:
+        """Whether a bound was written with 万/亿, and the factor a bare bound may share.
+
+        "10-15万" and "三至五万" share the upper bound's magnitude; "十万零五" has a magnitude,
+        but none that another bound could share.
+        """
+        if factor is not None:
+            return True, factor
+        if kind == "chinese":
+            run = self.s[begin:end]
+            for name in ("万亿", "亿", "万"):
+                if run.endswith(name) and len(run) > len(name):
+                    return True, _MAGNITUDES[name]
+            if "万" in run or "亿" in run:
+                return True, None
+        return False, None
+
     def _range(self, lower: Decimal, kind: str, numeral_start: int, at: int):
         """The upper bound of a range after `lower`, or None when there is no (readable) range."""
+        lower_end = at
         lower_factor, at = self._magnitude(at, kind == "chinese")
         lower_percent = self._char(at) in _PERCENT
         if lower_percent:
@@ -453,17 +484,23 @@ class _Reader:
             return None
         if upper_numeral is None:
             return None
-        upper, upper_kind, end = upper_numeral
-        upper_factor, end = self._magnitude(end, upper_kind == "chinese")
+        upper, upper_kind, upper_end = upper_numeral
+        upper_factor, end = self._magnitude(upper_end, upper_kind == "chinese")
         if separator in _DASHES and self._char(end) in _DASHES and (
             self._char(end + 1) in _ARABIC_DIGITS
         ):
             return None  # 2026-01-13
-        if lower_factor is not None and upper_factor is None:
+        lower_has, _ = self._written_magnitude(numeral_start, lower_end, kind, lower_factor)
+        upper_has, shared = self._written_magnitude(after, upper_end, upper_kind, upper_factor)
+        if lower_has and not upper_has:
             return None  # "10万-15": is 15 meant as 15万? Refuse to guess.
-        factor = upper_factor or Decimal(1)
-        lower_value = _EXACT.multiply(lower, lower_factor or factor)
-        upper_value = _EXACT.multiply(upper, factor)
+        if upper_has and not lower_has:
+            if shared is None:
+                return None
+            lower_value = _EXACT.multiply(lower, shared)
+        else:
+            lower_value = _EXACT.multiply(lower, lower_factor or Decimal(1))
+        upper_value = _EXACT.multiply(upper, upper_factor or Decimal(1))
         if upper_value <= lower_value:
             return None
         if lower_percent and self._char(end) not in _PERCENT:
@@ -589,8 +626,8 @@ def _compact(text: str) -> tuple[str, list[int], frozenset[int]]:
     return "".join(chars), offsets, frozenset(breaks)
 
 
-# Unit "％" is reported as "%".
 def _unit_name(unit: str) -> str:
+    """Full-width "％" is reported as "%", so callers compare one spelling."""
     return "%" if unit == "％" else unit
 
 
