@@ -34,7 +34,7 @@ def _ref(problems: list[Problem], row: Row, field: str, value: str | None, curat
         return value is None
     if value in curated.tables.get(table, {}):
         return True
-    problems.append(Problem(row.file, row.line, field, f"unknown {table[:-1] if table.endswith('s') else table} id, not in {table}.csv", value))
+    problems.append(Problem(row.file, row.line, field, f"unknown {table.removesuffix('s')} id, not in {table}.csv", value))
     return False
 
 
@@ -101,18 +101,15 @@ def check_plans(curated: Curated, problems: list[Problem]) -> None:
 
 def check_tasks(curated: Curated, problems: list[Problem]) -> None:
     tasks = curated["plan_tasks"]
-    agencies: dict[str, str] = {}
-    for agency in curated["agencies"].values():
-        for name in [agency.record.name_zh, *agency.record.aliases_zh]:
-            agencies[name] = agency.record.id
+    agencies = agency_names(curated)
     for row in tasks.values():
         task = row.record
         if not _ref(problems, row, "plan_id", task.plan_id, curated, "plans"):
             continue
         documents = curated["plans"][task.plan_id].record.document_ids
-        if _ref(problems, row, "parent_id", task.parent_id, curated, "plan_tasks") and task.parent_id:
-            if tasks[task.parent_id].record.plan_id != task.plan_id:
-                problems.append(Problem(row.file, row.line, "parent_id", "belongs to another plan", task.parent_id))
+        parent_known = _ref(problems, row, "parent_id", task.parent_id, curated, "plan_tasks")
+        if parent_known and task.parent_id and tasks[task.parent_id].record.plan_id != task.plan_id:
+            problems.append(Problem(row.file, row.line, "parent_id", "belongs to another plan", task.parent_id))
         _in_documents(problems, row, "title_zh", task.title_zh, curated, documents)
         if task.responsible_zh:
             _in_documents(problems, row, "responsible_zh", task.responsible_zh, curated, documents)
@@ -127,12 +124,16 @@ def responsible_units(text: str) -> list[str]:
     return [part.strip() for part in _UNIT_SEPARATORS.split(text) if part.strip()]
 
 
+def agency_names(curated: Curated) -> dict[str, str]:
+    """Agency id by every name and alias the plans print."""
+    return {name: agency.record.id
+            for agency in curated["agencies"].values()
+            for name in [agency.record.name_zh, *agency.record.aliases_zh]}
+
+
 def agency_ids(curated: Curated, text: str | None) -> list[str]:
     """Agency ids of a printed responsibility list (names or aliases), in order, without repeats."""
-    by_name = {}
-    for agency in curated["agencies"].values():
-        for name in [agency.record.name_zh, *agency.record.aliases_zh]:
-            by_name[name] = agency.record.id
+    by_name = agency_names(curated)
     ids: list[str] = []
     for unit in responsible_units(text or ""):
         agency = by_name.get(unit)

@@ -7,7 +7,14 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, model_validator
 
-from schemas.fields import Amount, Id, OptionalId, OptionalText, PartialDate, raise_if_any
+from schemas.fields import (
+    Amount,
+    Id,
+    OptionalId,
+    OptionalText,
+    PartialDate,
+    raise_if_any,
+)
 from schemas.vocabulary import Qualifier, Strict
 
 #: Larger than any amount a provincial industry statistic reaches (10^15 yuan); anything above is a typo.
