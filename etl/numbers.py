@@ -134,6 +134,7 @@ GROWTH_WORDS: dict[str, int] = {
     "下降": -1, "减少": -1, "降低": -1, "缩减": -1, "下滑": -1,
 }
 
+_MINUS_SIGNS = frozenset("-－−")
 _RANGE_SEPARATORS = ("-", "－", "—", "–", "~", "～", "〜", "至", "到")
 # Dashes also join dates and codes; a number chained by dashes on both sides is no range.
 _DASHES = frozenset("-－—–")
@@ -440,6 +441,32 @@ class _Reader:
             factor, at, found = _EXACT.multiply(factor, _MAGNITUDES[big]), at + len(big), True
         return (factor if found else None), at
 
+    def _minus(self, start: int, at: int) -> bool:
+        """Whether a dash at `at` is a minus sign: "（-2.3%）", "为-2.3%", not "2026-01".
+
+        After a digit or a Latin letter a dash joins (dates, codes); after other text
+        ("增速-2.3%") it could be a minus or a hyphen, and the number is refused.
+        """
+        if self._char(at) not in _MINUS_SIGNS or self._char(at + 1) not in _ARABIC_DIGITS:
+            return False
+        before = self._char(at - 1)
+        if at > start or not before or at in self.breaks or not before.isalnum():
+            return True
+        if before in _ARABIC_DIGITS or before.isascii():
+            return False
+        raise _NoQuantity(
+            f"{self.s[at - 1 : at + 2]!r}: a minus sign or a hyphen?",
+            skip_to=self._digit_run(at + 1),
+        )
+
+    def _fraction_end(self, at: int) -> int:
+        """The end of "三分之一" from anywhere in it, so no part is reported alone."""
+        if self.s.startswith("分之", at):
+            at += 2
+        while self._char(at) in _ARABIC_DIGITS or self._char(at) in _CN_NUMERAL_CHARS:
+            at += 1
+        return at
+
     # ranges
 
     def _written_magnitude(
@@ -465,9 +492,9 @@ class _Reader:
         """The upper bound of a range after `lower`, or None when there is no (readable) range."""
         lower_end = at
         lower_factor, at = self._magnitude(at, kind == "chinese")
-        lower_percent = self._char(at) in _PERCENT
-        if lower_percent:
-            at += 1
+        # A unit on the lower bound must be repeated on the upper: "10%-15%", "2026年-2028年".
+        lower_unit = self._word(_UNIT_WORDS, at)
+        at += len(lower_unit or "")
         separator = self._word(_RANGE_SEPARATORS, at)
         if separator is None:
             return None
@@ -503,9 +530,12 @@ class _Reader:
         upper_value = _EXACT.multiply(upper, upper_factor or Decimal(1))
         if upper_value <= lower_value:
             return None
-        if lower_percent and self._char(end) not in _PERCENT:
-            return None
-        return lower_value, upper_value, end
+        if lower_unit:
+            upper_unit = self._word(_UNIT_WORDS, end)
+            if upper_unit is None or _unit_name(upper_unit) != _unit_name(lower_unit):
+                return None
+            end += len(upper_unit)
+        return lower_value, upper_value, lower_unit, end
 
     # the grammar
 
@@ -525,6 +555,8 @@ class _Reader:
         if growth:
             sign = GROWTH_WORDS[growth]
             at += len(growth)
+            if self._char(at) == "了":  # "下降了3%"
+                at += 1
         for _ in range(2):  # "约为", "增长超过"
             prefix = self._word(PREFIX_QUALIFIERS, at)
             if prefix is None or (at == start and self._tail_of_word(at)):
@@ -539,6 +571,11 @@ class _Reader:
             at += 3
         if self._char(at) == "第":
             at += 1
+        minus = self._minus(start, at)
+        if minus:
+            if sign < 0:
+                raise _NoQuantity("a minus sign after a word of decrease", skip_to=at + 1)
+            sign, at = -sign, at + 1
 
         numeral = self._numeral(at)
         if numeral is None:
@@ -547,11 +584,16 @@ class _Reader:
             raise _NoQuantity("no number")
         value, kind, at_end = numeral
         numeral_start, at = at, at_end
+        if self.s.startswith("分之", at) or (
+            self.s.startswith("分之", numeral_start - 2) and not percent_prefix
+        ):
+            raise _NoQuantity("fractions (三分之一) are not read", skip_to=self._fraction_end(at))
 
         upper: Decimal | None = None
-        ranged = self._range(value, kind, numeral_start, at)
+        range_unit: str | None = None
+        ranged = None if minus else self._range(value, kind, numeral_start, at)
         if ranged:
-            value, upper, at = ranged
+            value, upper, range_unit, at = ranged
             magnified = False
         else:
             more = self._word(_MORE, at)
@@ -568,6 +610,8 @@ class _Reader:
 
         if percent_prefix:
             unit = "%"
+        elif range_unit:
+            unit = range_unit
         elif (
             self._char(at) == "成"
             and not magnified

@@ -1,0 +1,95 @@
+"""The app as a user meets it, run with Streamlit's AppTest: it builds its database, and every page renders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from dashboard import db
+from tests.conftest import PRESS, DataCopy
+
+APP = "../app.py"
+
+
+@pytest.fixture
+def fresh_warehouse(tmp_path: Path, monkeypatch) -> Path:
+    """A warehouse path that does not exist yet, and no cached connection."""
+    path = tmp_path / "app" / "warehouse.duckdb"
+    monkeypatch.setenv("SDTEX_DB", str(path))
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    yield path
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+def run(page: str | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    if page:
+        at.switch_page(page)
+        at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_it_should_build_its_database_on_first_start(fresh_warehouse):
+    assert not fresh_warehouse.exists()
+    at = run()
+    assert fresh_warehouse.exists()
+    assert at.title[0].value == "山东纺织服装指标看板"
+
+
+def test_the_overview_should_show_the_counts_in_the_database(fresh_warehouse):
+    at = run()
+    with duckdb.connect(str(fresh_warehouse), read_only=True) as con:
+        targets, actuals = con.execute(
+            "SELECT count(*) FILTER (WHERE kind = 'target'), count(*) FILTER (WHERE kind = 'actual') FROM figures").fetchone()
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["目标 Targets"] == str(targets)
+    assert metrics["实际 Actuals"] == str(actuals)
+    table = at.dataframe[0].value
+    assert len(table) == targets + actuals
+    assert table["quote"].notna().all()
+
+
+def test_the_overview_kind_filter_should_show_only_targets(fresh_warehouse):
+    at = run()
+    at.segmented_control(key="overview_kind").set_value("target").run()
+    table = at.dataframe[0].value
+    assert set(table["kind"]) == {"target"}
+    assert "5家以上" in set(table["stated"])
+
+
+def test_the_sources_page_should_list_every_document(fresh_warehouse):
+    at = run("pages/sources.py")
+    table = at.dataframe[0].value
+    assert len(table) == 5
+    assert table.set_index("id").at["sd-workwear-press-2026", "figures"] > 50
+
+
+def test_it_should_keep_showing_the_last_good_data_when_the_data_turns_invalid(fresh_warehouse, data_copy: DataCopy,
+                                                                                   monkeypatch):
+    monkeypatch.setattr(db, "DATA", data_copy)
+    run()
+    before = fresh_warehouse.read_bytes()
+    data_copy.edit(PRESS, 0, value="6")
+    st.cache_resource.clear()
+    at = run()
+    assert fresh_warehouse.read_bytes() == before
+    assert "did not pass validation" in at.warning[0].value
+    assert at.metric, "the pages still render from the last good build"
+
+
+def test_it_should_explain_when_there_is_no_valid_data_at_all(fresh_warehouse, data_copy: DataCopy, monkeypatch):
+    monkeypatch.setattr(db, "DATA", data_copy)
+    line = data_copy.edit(PRESS, 2, region_id="atlantis")
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert not at.exception
+    assert "did not pass validation" in at.error[0].value
+    assert f"sd-workwear-press-2026.csv:{line}:region_id" in at.code[0].value
