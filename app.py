@@ -5,7 +5,7 @@ import streamlit as st
 from dashboard.db import warehouse
 from etl.problems import InvalidData
 
-st.set_page_config(page_title="山东纺织服装指标看板 Shandong Textile & Garment Indicators", page_icon="🧵", layout="wide")
+st.set_page_config(page_title="山东纺织服装指标看板 Shandong Textile & Garment Indicators", page_icon=":material/checkroom:", layout="wide")
 
 try:
     _, state = warehouse()
@@ -22,7 +22,7 @@ if not state.current:
         st.code(state.problems or "", language=None)
 
 page = st.navigation([
-    st.Page("pages/overview.py", title="总览 Overview", icon="📊", default=True),
-    st.Page("pages/sources.py", title="来源 Sources", icon="📄"),
+    st.Page("pages/overview.py", title="总览 Overview", icon=":material/dashboard:", default=True),
+    st.Page("pages/sources.py", title="来源 Sources", icon=":material/description:"),
 ])
 page.run()

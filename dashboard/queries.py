@@ -26,8 +26,9 @@ def figures(kind: str | None = None) -> pd.DataFrame:
     """Figures with their indicator, region, document and quote, newest first."""
     return query("""
         SELECT f.id, f.kind, i.name_zh AS indicator_zh, i.name_en AS indicator_en, s.name_zh AS sector_zh,
-               r.name_zh AS region_zh, r.name_en AS region_en, c.name_zh AS cluster_zh, p.name_zh AS plan_zh,
-               f.subject_zh, coalesce(f.as_of, f.period_end) AS period, f.period_start, f.value, f.unit_id,
+               r.name_zh AS region_zh, r.name_en AS region_en, coalesce(c.name_zh, '') AS cluster_zh,
+               coalesce(p.name_zh, '') AS plan_zh, coalesce(f.subject_zh, '') AS subject_zh,
+               coalesce(f.as_of, f.period_end) AS period, f.period_start, f.value, f.unit_id,
                f.qualifier, f.stated, f.quote, d.title_zh AS document_zh, f.document_id
         FROM figures f
         JOIN indicators i ON i.id = f.indicator_id

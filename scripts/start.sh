@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Start the dashboard: sets up .venv if needed (scripts/setup.sh), then runs Streamlit.
+# Start the dashboard: sets up .venv if needed (scripts/setup.sh), then runs Streamlit on app.py
+# (through dashboard/serve.py, so that links to a page work from the first visit).
 # The app builds its DuckDB warehouse itself on first start.
 #
 #   scripts/start.sh                          Streamlit defaults (http://localhost:8501)
@@ -11,4 +12,4 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 bash scripts/setup.sh
-exec .venv/bin/python -m streamlit run app.py "$@"
+exec .venv/bin/python -m dashboard.serve "$@"

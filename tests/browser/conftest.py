@@ -1,6 +1,6 @@
 """Fixtures for real-browser tests: a live Streamlit server and Playwright on Debian's chromium.
 
-- ``app_server``: base URL of ``streamlit run app.py`` (repo root), started once per session.
+- ``app_server``: base URL of ``python -m dashboard.serve`` (repo root), started once per session.
   The server inherits the environment, so ``SDTEX_DB=/some/file.duckdb scripts/test.sh`` points
   the app at another warehouse (the app's default is ``build/warehouse.duckdb``).
 - ``start_app_server(db_path=None, env=None)``: starts a further server, e.g. against a temp
@@ -120,7 +120,7 @@ class _AppServer:
         self.log_path = LOG_DIR / f"streamlit-{self.port}.log"
         self._log = open(self.log_path, "wb")  # noqa: SIM115 - closed in stop()
         cmd = [
-            sys.executable, "-m", "streamlit", "run", "app.py",
+            sys.executable, "-m", "dashboard.serve",
             "--server.headless", "true",
             "--server.address", "127.0.0.1",
             "--server.port", str(self.port),
