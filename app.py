@@ -2,13 +2,13 @@
 
 import streamlit as st
 
-from dashboard.db import warehouse
+from dashboard.db import prepared
 from etl.problems import InvalidData
 
 st.set_page_config(page_title="山东纺织服装指标看板 Shandong Textile & Garment Indicators", page_icon=":material/checkroom:", layout="wide")
 
 try:
-    _, state = warehouse()
+    state = prepared()
 except InvalidData as exc:
     st.title("山东纺织服装指标看板")
     st.error("数据未通过校验，看板无法启动。The curated data did not pass validation, so there is no database to show.")

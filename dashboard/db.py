@@ -1,11 +1,17 @@
 """The warehouse as the app sees it: built on first start, opened read-only, queried per cursor.
 
-A DuckDB connection is not thread-safe and Streamlit runs each session in its own thread, so the
-app caches one read-only connection and gives every query its own cursor.
+- A DuckDB connection is not thread-safe and Streamlit runs each session in its own thread, so the
+  app shares one read-only connection per warehouse file and gives every query its own cursor.
+- The ETL replaces the file atomically (a new file renamed over the old one). The app notices a
+  new file by its identity (inode, size, mtime), opens it, and drops cached query results; sessions
+  still running a query on the old file finish on the old file, so none ever sees a half state.
+- The file is ATTACHed to a private in-memory database rather than opened directly: DuckDB keeps
+  one instance per open path, so a direct reopen would hand back the old file.
 """
 
 from __future__ import annotations
 
+import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,10 +21,13 @@ import pandas as pd
 import streamlit as st
 
 from etl import build
+from etl import warehouse as warehouse_writer
 from etl.paths import DATA, database_path
 from etl.problems import InvalidData
 
 _BUILD_LOCK = threading.Lock()
+_SWAP_LOCK = threading.Lock()
+_seen_identity: tuple[int, int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -35,7 +44,7 @@ def built_digest(path: Path) -> str | None:
     if not path.exists():
         return None
     try:
-        with duckdb.connect(str(path), read_only=True) as con:
+        with _open(path) as con:
             row = con.execute("SELECT source_digest FROM build_info").fetchone()
     except duckdb.Error:
         return None
@@ -46,6 +55,7 @@ def ensure_database(path: Path | None = None) -> WarehouseState:
     """Build the warehouse when it is missing or older than data/; keep the last good one if data/ is invalid."""
     target = path or database_path()
     with _BUILD_LOCK:
+        warehouse_writer.remove_stale_temporaries(target)
         wanted = build.source_digest(DATA)
         if built_digest(target) == wanted:
             return WarehouseState(target, current=True)
@@ -59,14 +69,38 @@ def ensure_database(path: Path | None = None) -> WarehouseState:
 
 
 @st.cache_resource(show_spinner="正在准备数据 Preparing data…")
-def warehouse() -> tuple[duckdb.DuckDBPyConnection, WarehouseState]:
-    """One read-only connection per server process, opened after the warehouse is ensured."""
-    state = ensure_database()
-    return duckdb.connect(str(state.path), read_only=True), state
+def prepared() -> WarehouseState:
+    """Once per server process: make sure a valid warehouse exists."""
+    return ensure_database()
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _connection(path: str, identity: tuple[int, int, int]) -> duckdb.DuckDBPyConnection:
+    return _open(Path(path))
+
+
+def connection() -> duckdb.DuckDBPyConnection:
+    """The shared read-only connection to the current warehouse file."""
+    global _seen_identity
+    path = prepared().path
+    info = os.stat(path)
+    identity = (info.st_ino, info.st_size, info.st_mtime_ns)
+    with _SWAP_LOCK:
+        if _seen_identity is not None and identity != _seen_identity:
+            st.cache_data.clear()  # results of the old file
+        _seen_identity = identity
+    return _connection(str(path), identity)
 
 
 def query(sql: str, params: list | tuple = ()) -> pd.DataFrame:
     """Run parameterised SQL on a fresh cursor of the shared read-only connection."""
-    con, _ = warehouse()
-    with con.cursor() as cursor:
+    with connection().cursor() as cursor:
+        cursor.execute("USE warehouse")
         return cursor.execute(sql, list(params)).df()
+
+
+def _open(path: Path) -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect(":memory:")
+    con.execute("ATTACH ? AS warehouse (READ_ONLY)", [str(path)])
+    con.execute("USE warehouse")
+    return con

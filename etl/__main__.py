@@ -11,6 +11,7 @@ or, for coverage, when a quantity is unaccounted for.
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 
@@ -28,6 +29,9 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd = commands.add_parser("build", help="validate and load into DuckDB")
     build_cmd.add_argument("--db", type=Path, default=None, help="DuckDB file to write (default: $SDTEX_DB or build/warehouse.duckdb)")
     args = parser.parse_args(argv)
+    # A terminated build (Ctrl-C, SIGTERM) unwinds normally, so it removes its temporary file;
+    # after SIGKILL the next build removes it.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     data = DataDir(args.data.resolve())
     try:
         if args.command == "check":

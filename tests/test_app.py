@@ -10,6 +10,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from dashboard import db
+from etl import build
 from tests.conftest import PRESS, DataCopy
 
 APP = "../app.py"
@@ -93,3 +94,14 @@ def test_it_should_explain_when_there_is_no_valid_data_at_all(fresh_warehouse, d
     assert not at.exception
     assert "did not pass validation" in at.error[0].value
     assert f"sd-workwear-press-2026.csv:{line}:region_id" in at.code[0].value
+
+
+def test_it_should_show_a_rebuilt_database_without_a_restart(fresh_warehouse, data_copy: DataCopy):
+    at = run()
+    before = int(next(m.value for m in at.metric if m.label == "实际 Actuals"))
+    rows = data_copy.rows(PRESS)
+    data_copy.write_rows(PRESS, [r for r in rows if r["stated"] != "450亿元"])
+    build.run(data_copy, fresh_warehouse)  # what `python -m etl build` does while the app runs
+    at.run()
+    assert not at.exception
+    assert int(next(m.value for m in at.metric if m.label == "实际 Actuals")) == before - 1
