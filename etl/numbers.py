@@ -11,13 +11,14 @@ All whitespace is ignored between the parts of a quantity (documents break lines
 write "50 家左右", "105.3 亿元", "增\\n长28.6%"); `find_quantities` only refuses whitespace
 *inside* a numeral, so that "13 10:02" stays two numbers::
 
-    quantity  := [growth] prefix{0,2} ["百分之"] ["第"] amount [unit] [suffix]
+    quantity  := [growth ["了"]] prefix{0,2} ["百分之"] ["第"] ["-"] amount [unit] [suffix]
     amount    := bound sep bound                     range, upper > lower: "10-15个", "七至八成"
                | numeral [more] [magnitude] [more]   "50多个", "5万余家", "三十多万"
-    bound     := numeral [magnitude] ["%"]           "10万-15万元", "10%-15%", "10-15万" (the
+    bound     := numeral [magnitude] [unit]          "10万-15万元", "10%-15%", "10-15万" (the
                                                     upper bound's 万 is shared), "三至五万"
     numeral   := arabic | chinese
-    arabic    := digits ["," ddd]* ["." digits]     "2909", "1,036", "29.65", "１２．５"
+    arabic    := digits ["," ddd]* ["." digits]     "2909", "1,036", "29.65", "１２．５", "１，０３６"
+                                                    (，is a separator only between full-width digits)
     chinese   := canonical Chinese numeral          "三", "十二", "两百", "一千零三十六", "十万"
     magnitude := ["百" | "千"] ("万亿" | "万" | "亿")  after Arabic digits: "1.2万", "3千万", "2万亿"
     more      := "余" | "多"                          more_than
@@ -28,6 +29,9 @@ write "50 家左右", "105.3 亿元", "增\\n长28.6%"); `find_quantities` only 
                | 约 大约 (about) | 近 将近 接近 (nearly) | 最高 最多 不超过 不超 不高于 (at_most)
                | 达到 达 为 至 (exact: they only introduce the number)
     growth    := 增长 增加 提高 提升 上升 (value kept) | 下降 减少 降低 缩减 下滑 (value negated)
+
+A minus sign is read where it cannot be a hyphen: "-2.3%", "（-2.3%）", "为-2.3%". A unit on the
+lower bound of a range must be repeated on the upper: "2026年-2028年", "10%-15%".
 
 Examples: "450亿元" -> 45000000000 元; "超40万人" -> more_than 400000 人; "七成" -> 70 %;
 "下降12.9%" -> -12.9 %; "缩减至10人" -> 10 人 (至 names the level reached, so no negation);
@@ -43,6 +47,8 @@ Refused (NumberFormatError from `parse_quantity`, silently skipped by `find_quan
   ("最高给予60万元": callers pass "最高60万元");
 - 近 before a span of time ("近3年来" is "in the last three years", not "nearly three"), and a
   prefix before a number that names a thing ("提升4K");
+- fractions and Chinese decimals ("三分之一", "三点五"; 百分之 is read), a minus sign after a
+  word of decrease, and a dash after text ("增速-2.3%": minus or hyphen?);
 - more than one decimal point ("1.2.3") and anything left over after the quantity.
 
 `find_quantities` also skips a few idioms whose numeral is not a count (一些, 一批, 统一, 一带一路…)
@@ -358,6 +364,14 @@ class _Reader:
             end += 1
         return end
 
+    def _arabic_run_end(self, at: int) -> int:
+        """The end of digits joined by points and commas ("1.2.3", "2.3"), to skip them whole."""
+        while self._char(at) in _ARABIC_DIGITS or (
+            self._char(at) in _POINTS | {",", "，"} and self._char(at + 1) in _ARABIC_DIGITS
+        ):
+            at += 1
+        return at
+
     def _joined(self, at: int) -> bool:
         """No whitespace between positions at-1 and at."""
         return at not in self.breaks
@@ -393,10 +407,7 @@ class _Reader:
                 and self._char(end + 1) in _ARABIC_DIGITS
                 and self._joined(end)
             ):
-                run_end = end
-                while self._char(run_end) in _POINTS or self._char(run_end) in _ARABIC_DIGITS:
-                    run_end += 1
-                raise _NoQuantity("more than one decimal point", skip_to=run_end)
+                raise _NoQuantity("more than one decimal point", skip_to=self._arabic_run_end(end))
         literal = (integer + ("." + fraction if fraction else "")).translate(_TO_ASCII)
         return Decimal(literal), end
 
@@ -427,40 +438,50 @@ class _Reader:
             return value, "chinese", end
         return None
 
-    def _magnitude(self, at: int, after_chinese: bool) -> tuple[Decimal | None, int]:
-        """万/亿 (and 百/千 before them, after Arabic digits) following a numeral."""
+    def _magnitude(self, at: int, chinese_run: str | None = None) -> tuple[Decimal | None, int]:
+        """万/亿 after a numeral: after Arabic digits, optionally with 百/千 first ("3千万"); after
+        a Chinese numeral only past 余/多 ("三十多万", "五万多亿") and above its own magnitudes."""
         if self.s.startswith("百分点", at):
             return None, at
-        factor = Decimal(1)
-        found = False
-        small = self._char(at)
-        if not after_chinese and small in _SMALL_MAGNITUDES:
-            factor, at, found = _SMALL_MAGNITUDES[small], at + 1, True
+        factor: Decimal | None = None
+        if chinese_run is None and self._char(at) in _SMALL_MAGNITUDES:
+            factor, at = _SMALL_MAGNITUDES[self._char(at)], at + 1
         big = self._word(_MAGNITUDES, at)
+        if big and chinese_run is not None:
+            own = max((_MAGNITUDES[name] for name in ("亿", "万") if name in chinese_run), default=1)
+            if _MAGNITUDES[big] <= own:
+                big = None
         if big:
-            factor, at, found = _EXACT.multiply(factor, _MAGNITUDES[big]), at + len(big), True
-        return (factor if found else None), at
+            factor = _EXACT.multiply(factor or Decimal(1), _MAGNITUDES[big])
+            at += len(big)
+        return factor, at
 
     def _minus(self, start: int, at: int) -> bool:
         """Whether a dash at `at` is a minus sign: "（-2.3%）", "为-2.3%", not "2026-01".
 
         After a digit or a Latin letter a dash joins (dates, codes); after other text
-        ("增速-2.3%") it could be a minus or a hyphen, and the number is refused.
+        ("增速-2.3%", "15%-10%") it could be a minus or a hyphen, and the number is refused.
         """
-        if self._char(at) not in _MINUS_SIGNS or self._char(at + 1) not in _ARABIC_DIGITS:
+        if (
+            self._char(at) not in _MINUS_SIGNS
+            or self._char(at + 1) not in _ARABIC_DIGITS
+            or not self._joined(at + 1)  # "- 5家" is a list bullet
+        ):
             return False
         before = self._char(at - 1)
-        if at > start or not before or at in self.breaks or not before.isalnum():
+        if at > start or not before or at in self.breaks:
             return True
-        if before in _ARABIC_DIGITS or before.isascii():
+        if before in _ARABIC_DIGITS or (before.isascii() and before.isalnum()):
             return False
+        if not before.isalnum() and before not in _PERCENT:
+            return True  # after punctuation: "（-2.3%）", "，-5"
         raise _NoQuantity(
             f"{self.s[at - 1 : at + 2]!r}: a minus sign or a hyphen?",
-            skip_to=self._digit_run(at + 1),
+            skip_to=self._arabic_run_end(at + 1),
         )
 
     def _fraction_end(self, at: int) -> int:
-        """The end of "三分之一" from anywhere in it, so no part is reported alone."""
+        """The end of "三分之一" (or "三点五") from its middle, so no part is reported alone."""
         if self.s.startswith("分之", at):
             at += 2
         while self._char(at) in _ARABIC_DIGITS or self._char(at) in _CN_NUMERAL_CHARS:
@@ -491,7 +512,8 @@ class _Reader:
     def _range(self, lower: Decimal, kind: str, numeral_start: int, at: int):
         """The upper bound of a range after `lower`, or None when there is no (readable) range."""
         lower_end = at
-        lower_factor, at = self._magnitude(at, kind == "chinese")
+        # A Chinese numeral holds its own 万/亿; only Arabic digits take one after them.
+        lower_factor, at = self._magnitude(at) if kind == "arabic" else (None, at)
         # A unit on the lower bound must be repeated on the upper: "10%-15%", "2026年-2028年".
         lower_unit = self._word(_UNIT_WORDS, at)
         at += len(lower_unit or "")
@@ -512,7 +534,9 @@ class _Reader:
         if upper_numeral is None:
             return None
         upper, upper_kind, upper_end = upper_numeral
-        upper_factor, end = self._magnitude(upper_end, upper_kind == "chinese")
+        upper_factor, end = (
+            self._magnitude(upper_end) if upper_kind == "arabic" else (None, upper_end)
+        )
         if separator in _DASHES and self._char(end) in _DASHES and (
             self._char(end + 1) in _ARABIC_DIGITS
         ):
@@ -582,12 +606,17 @@ class _Reader:
             if at > start:
                 raise _NoQuantity(f"{self.s[start:at]!r} is not followed by a number")
             raise _NoQuantity("no number")
-        value, kind, at_end = numeral
-        numeral_start, at = at, at_end
+        value, kind, numeral_end = numeral
+        numeral_start, at = at, numeral_end
         if self.s.startswith("分之", at) or (
-            self.s.startswith("分之", numeral_start - 2) and not percent_prefix
+            self.s[max(0, numeral_start - 2) : numeral_start] == "分之" and not percent_prefix
         ):
             raise _NoQuantity("fractions (三分之一) are not read", skip_to=self._fraction_end(at))
+        if kind == "chinese" and self._char(at) == "点" and self._char(at + 1) in _CN_DIGITS:
+            # "三点五" may be 3.5 or a clock time ("十一点五十分"); not read either way.
+            raise _NoQuantity(
+                "Chinese decimals (三点五) are not read", skip_to=self._fraction_end(at + 1)
+            )
 
         upper: Decimal | None = None
         range_unit: str | None = None
@@ -600,7 +629,12 @@ class _Reader:
             if more:
                 at += 1
                 qualifiers.append("more_than")
-            factor, at = self._magnitude(at, kind == "chinese" or bool(more))
+            if kind == "arabic":
+                factor, at = self._magnitude(at)
+            elif more:
+                factor, at = self._magnitude(at, self.s[numeral_start:numeral_end])
+            else:
+                factor = None
             magnified = factor is not None
             if factor is not None:
                 value = _EXACT.multiply(value, factor)
@@ -678,8 +712,9 @@ def _unit_name(unit: str) -> str:
 def parse_quantity(text: str) -> Quantity:
     """Read `text`, which must be exactly one quantity once whitespace is removed.
 
-    >>> parse_quantity("5万余家")
-    Quantity(value=Decimal('50000'), upper=None, qualifier='more_than', unit='家', text='5万余家', start=0, end=4)
+    >>> parse_quantity("5万余家")  # doctest: +NORMALIZE_WHITESPACE
+    Quantity(value=Decimal('50000'), upper=None, qualifier='more_than', unit='家',
+             text='5万余家', start=0, end=4)
     """
     compact = "".join(char for char in text if not char.isspace())
     if not compact:
@@ -694,9 +729,8 @@ def parse_quantity(text: str) -> Quantity:
         raise NumberFormatError(
             f"{text!r} is not a quantity: {rest!r} follows {compact[: reading.end]!r}"
         )
-    return Quantity(
-        reading.value, reading.upper, reading.qualifier, _unit_name(reading.unit), text, 0, len(text)
-    )
+    unit = _unit_name(reading.unit)
+    return Quantity(reading.value, reading.upper, reading.qualifier, unit, text, 0, len(text))
 
 
 def find_quantities(text: str) -> list[Quantity]:

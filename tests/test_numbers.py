@@ -163,6 +163,11 @@ CASES = [
     ("增长超过10%", "10", None, "more_than", "%"),
     ("下降近5%", "-5", None, "nearly", "%"),
     ("下降至5%", "5", None, "exact", "%"),
+    ("下降了3%", "-3", None, "exact", "%"),
+    # An explicit minus sign where it cannot be a hyphen.
+    ("-2.3%", "-2.3", None, "exact", "%"),
+    ("为-2.3%", "-2.3", None, "exact", "%"),
+    ("增长-2.3%", "-2.3", None, "exact", "%"),
     # Percent (half and full width), 百分之, percentage points.
     ("6.1%", "6.1", None, "exact", "%"),
     ("9%", "9", None, "exact", "%"),
@@ -188,6 +193,8 @@ CASES = [
     ("10万-15万元", "100000", "150000", "exact", "元"),
     ("1.5-2.5亿元", "150000000", "250000000", "exact", "元"),
     ("10%-15%", "10", "15", "exact", "%"),
+    ("2026年-2028年", "2026", "2028", "exact", "年"),
+    ("10万元-15万元", "100000", "150000", "exact", "元"),
     ("三至五万", "30000", "50000", "exact", ""),
     ("十至二十万人", "100000", "200000", "exact", "人"),
     ("三万至五万", "30000", "50000", "exact", ""),
@@ -245,6 +252,8 @@ REJECTED = [
     "2026-01-13",
     "10万-15",
     "五至十万零五",
+    "10%-15",
+    "10个-15家",
     # Qualifiers that disagree; a verb between qualifier and number.
     "超过20家以上",
     "500余个以上",
@@ -252,6 +261,10 @@ REJECTED = [
     # 近 before a span of time is "the last", not "nearly"; 4K names a thing.
     "近3年",
     "提升4K",
+    # Fractions and Chinese decimals; a minus after a word of decrease.
+    "三分之一",
+    "三点五",
+    "下降-2%",
     # Idioms whose numeral is no count; a comma that is a sentence comma.
     "一些",
     "智慧零售",
@@ -448,7 +461,14 @@ FIND_CASES = [
         "2026-01-13 10:02:13 主持人",
         [(t, int(t), None, "exact", "") for t in ("2026", "01", "13", "10", "02", "13")],
     ),
-    ("2026年1月13日", [("2026年", 2026, None, "exact", "年"), ("1月", 1, None, "exact", "月"), ("13日", 13, None, "exact", "日")]),
+    (
+        "2026年1月13日",
+        [
+            ("2026年", 2026, None, "exact", "年"),
+            ("1月", 1, None, "exact", "月"),
+            ("13日", 13, None, "exact", "日"),
+        ],
+    ),
     ("（2023-2025 年）", [("2023-2025 年", 2023, 2025, "exact", "年")]),
     ("推动5G、大数据", [("5", 5, None, "exact", "")]),
     ("改造提升4K电视", [("4", 4, None, "exact", "")]),
@@ -463,12 +483,23 @@ FIND_CASES = [
     ("纱、布产量居全国第1、2位", [("第1", 1, None, "exact", ""), ("2位", 2, None, "exact", "位")]),
     ("不是1.2.3版，而是5家", [("5家", 5, None, "exact", "家")]),
     ("超过20家以上，另有6个", [("6个", 6, None, "exact", "个")]),
+    # A dash after text may be a minus or a hyphen: skipped; after "（" it is a minus.
+    ("增速-2.3%，下降了3%", [("下降了3%", -3, None, "exact", "%")]),
+    ("（-2.3%）", [("-2.3%", Decimal("-2.3"), None, "exact", "%")]),
+    ("- 5家", [("5家", 5, None, "exact", "家")]),
+    ("COVID-19", [("19", 19, None, "exact", "")]),
+    ("15%-10%", [("15%", 15, None, "exact", "%")]),
+    ("三分之二的企业，千分之三", []),
+    ("两个企业，三分之一", [("两个", 2, None, "exact", "个")]),
 ]
 
 
 @pytest.mark.parametrize(("text", "quantities"), FIND_CASES)
 def test_find_in_running_text(text, quantities):
-    want = [(t, Decimal(v), None if u is None else Decimal(u), q, unit) for t, v, u, q, unit in quantities]
+    want = [
+        (t, Decimal(v), None if u is None else Decimal(u), q, unit)
+        for t, v, u, q, unit in quantities
+    ]
     assert found(text) == want
     for quantity in find_quantities(text):
         assert text[quantity.start : quantity.end] == quantity.text
@@ -544,7 +575,10 @@ def phrases(draw) -> tuple[str, Decimal, Decimal | None, str, str]:
     return space.join(part for part in parts if part), value, upper, qualifier, unit
 
 
-@given(st.lists(st.tuples(phrases(), st.sampled_from(FILLERS)), min_size=1, max_size=8), st.sampled_from(["", *FILLERS]))
+@given(
+    st.lists(st.tuples(phrases(), st.sampled_from(FILLERS)), min_size=1, max_size=8),
+    st.sampled_from(["", *FILLERS]),
+)
 def test_find_all_generated_quantities(items, lead):
     sentence = lead
     spans = []
@@ -556,3 +590,22 @@ def test_find_all_generated_quantities(items, lead):
     for quantity, ((text, value, upper, qualifier, unit), _) in zip(quantities, items, strict=True):
         assert sentence[quantity.start : quantity.end] == quantity.text == text
         assert reading(quantity) == (value, upper, qualifier, unit)
+
+
+# Characters that make up quantities, plus whitespace and a little ordinary text.
+_ALPHABET = list(
+    "0123456789０５.．,，-－−~～至到%％ \n\u3000一二两三十百千万亿零〇第分之点几数了近超过约余多以上左右"
+    "下降增长减少缩不低于最高达为将接突破逾大类个家人次元年月成G K企业（，。、通一些批"
+)
+
+
+@given(st.text(alphabet=_ALPHABET, max_size=40))
+def test_find_never_breaks_offsets(text):
+    """Whatever the text, spans are ordered slices that read alone as they read in context."""
+    end = 0
+    for quantity in find_quantities(text):
+        assert end <= quantity.start < quantity.end
+        assert text[quantity.start : quantity.end] == quantity.text
+        assert not quantity.text[0].isspace() and not quantity.text[-1].isspace()
+        assert reading(parse_quantity(quantity.text)) == reading(quantity)
+        end = quantity.end
