@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard.db import prepared
+from dashboard.db import pin, prepared
 from etl.problems import InvalidData
 
 st.set_page_config(page_title="山东纺织服装指标看板 Shandong Textile & Garment Indicators", page_icon=":material/checkroom:", layout="wide")
@@ -21,6 +21,7 @@ if not state.current:
     with st.expander("问题清单 Problems"):
         st.code(state.problems or "", language=None)
 
+pin()  # every query of this run reads the same warehouse file, even if a rebuild swaps it meanwhile
 page = st.navigation([
     st.Page("pages/overview.py", title="总览 Overview", icon=":material/dashboard:", default=True),
     st.Page("pages/sources.py", title="来源 Sources", icon=":material/description:"),

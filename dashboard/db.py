@@ -2,17 +2,20 @@
 
 - A DuckDB connection is not thread-safe and Streamlit runs each session in its own thread, so the
   app shares one read-only connection per warehouse file and gives every query its own cursor.
-- The ETL replaces the file atomically (a new file renamed over the old one). The app notices a
-  new file by its identity (inode, size, mtime), opens it, and drops cached query results; sessions
-  still running a query on the old file finish on the old file, so none ever sees a half state.
+- The ETL replaces the file atomically (a new file renamed over the old one). Each script run pins
+  the file it starts with (`pin`, called by app.py): all its queries read that one file, and cached
+  results are keyed by the file they came from, so no page ever mixes two builds. The next run
+  picks up the new file without a restart.
 - The file is ATTACHed to a private in-memory database rather than opened directly: DuckDB keeps
   one instance per open path, so a direct reopen would hand back the old file.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,8 +29,9 @@ from etl.paths import DATA, database_path
 from etl.problems import InvalidData
 
 _BUILD_LOCK = threading.Lock()
-_SWAP_LOCK = threading.Lock()
-_seen_identity: tuple[int, int, int] | None = None
+_PIN = "_warehouse_pin"  # session_state key: the warehouse file this script run reads
+
+Identity = tuple[int, int, int]  # (inode, size, mtime) of a warehouse file
 
 
 @dataclass(frozen=True)
@@ -74,29 +78,55 @@ def prepared() -> WarehouseState:
     return ensure_database()
 
 
-@st.cache_resource(max_entries=2, show_spinner=False)
-def _connection(path: str, identity: tuple[int, int, int]) -> duckdb.DuckDBPyConnection:
-    return _open(Path(path))
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _connection(path: str, identity: Identity) -> duckdb.DuckDBPyConnection:
+    con = _open(Path(path))
+    if _identity(Path(path)) != identity:
+        # Swapped again between the stat and the open: this connection is not the pinned file.
+        con.close()
+        st.rerun()
+    return con
 
 
-def connection() -> duckdb.DuckDBPyConnection:
-    """The shared read-only connection to the current warehouse file."""
-    global _seen_identity
-    path = prepared().path
+def _identity(path: Path) -> Identity:
     info = os.stat(path)
-    identity = (info.st_ino, info.st_size, info.st_mtime_ns)
-    with _SWAP_LOCK:
-        if _seen_identity is not None and identity != _seen_identity:
-            st.cache_data.clear()  # results of the old file
-        _seen_identity = identity
-    return _connection(str(path), identity)
+    return info.st_ino, info.st_size, info.st_mtime_ns
+
+
+def pin() -> Identity:
+    """Pin the current warehouse file for this script run; app.py calls it first thing in every run."""
+    identity = _identity(prepared().path)
+    st.session_state[_PIN] = identity
+    return identity
+
+
+def version() -> Identity:
+    """The warehouse file this run reads (pinned by app.py; the current file outside a run)."""
+    return st.session_state.get(_PIN) or _identity(prepared().path)
 
 
 def query(sql: str, params: list | tuple = ()) -> pd.DataFrame:
-    """Run parameterised SQL on a fresh cursor of the shared read-only connection."""
-    with connection().cursor() as cursor:
+    """Run parameterised SQL on a fresh cursor of the shared read-only connection to the pinned file."""
+    with _connection(str(prepared().path), version()).cursor() as cursor:
         cursor.execute("USE warehouse")
         return cursor.execute(sql, list(params)).df()
+
+
+def cached_query(func: Callable[..., pd.DataFrame]) -> Callable[..., pd.DataFrame]:
+    """Cache a query function's result per warehouse file and arguments (pass widget values as arguments)."""
+
+    def run(identity: Identity, *args, **kwargs):
+        return func(*args, **kwargs)
+
+    # Streamlit keys a cache by the function's module and qualified name: give each its own.
+    run.__module__, run.__qualname__ = func.__module__, func.__qualname__
+    cached = st.cache_data(ttl=3600, max_entries=256, show_spinner=False)(run)
+
+    @functools.wraps(func)
+    def call(*args, **kwargs):
+        return cached(version(), *args, **kwargs)
+
+    return call
 
 
 def _open(path: Path) -> duckdb.DuckDBPyConnection:

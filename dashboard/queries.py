@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import pandas as pd
-import streamlit as st
 
-from dashboard.db import query
-
-_CACHE = {"ttl": 3600, "max_entries": 256, "show_spinner": False}
+from dashboard.db import cached_query, query
 
 
-@st.cache_data(**_CACHE)
+@cached_query
 def table_counts() -> dict[str, int]:
     frame = query("""
         SELECT (SELECT count(*) FROM documents) AS documents, (SELECT count(*) FROM plans) AS plans,
@@ -21,7 +18,7 @@ def table_counts() -> dict[str, int]:
     return {column: int(frame.at[0, column]) for column in frame.columns}
 
 
-@st.cache_data(**_CACHE)
+@cached_query
 def figures(kind: str | None = None) -> pd.DataFrame:
     """Figures with their indicator, region, document and quote, newest first."""
     return query("""
@@ -42,7 +39,7 @@ def figures(kind: str | None = None) -> pd.DataFrame:
     """, [kind, kind])
 
 
-@st.cache_data(**_CACHE)
+@cached_query
 def documents() -> pd.DataFrame:
     return query("""
         SELECT d.id, d.title_zh, d.title_en, d.publisher_zh, d.published, d.kind, d.url,

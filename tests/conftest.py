@@ -57,3 +57,21 @@ def data_copy(tmp_path: Path) -> DataCopy:
 
 
 PRESS = "figures/sd-workwear-press-2026.csv"
+
+
+@pytest.fixture(autouse=True)
+def no_legacy_pages_folder(monkeypatch):
+    """Run AppTest the way dashboard.serve runs the server: pages/ is not Streamlit's old multipage folder.
+
+    AppTest re-detects that folder before every run; left alone, a rerun would execute the current
+    page without app.py (no frame, no pinned warehouse), which the real server never does.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init)
