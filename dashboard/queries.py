@@ -47,3 +47,11 @@ def documents() -> pd.DataFrame:
         FROM documents d LEFT JOIN figures f ON f.document_id = d.id
         GROUP BY ALL ORDER BY d.published DESC NULLS LAST
     """)
+
+
+@cached_query
+def build_stamp() -> dict:
+    """When the warehouse was built and from which data: shown as the data's 'as of' on pages."""
+    frame = query("SELECT built_at, source_digest, figures FROM build_info")
+    row = frame.iloc[0]
+    return {"built_at": row["built_at"], "digest": row["source_digest"][:12], "figures": int(row["figures"])}

@@ -30,4 +30,6 @@ st.dataframe(
         "quote": st.column_config.TextColumn("原文 Quote", width="large"), "document_zh": "来源 Document",
     },
 )
-st.caption(f"共 {len(table)} 条。来源：见“来源 Sources”页。Every row's quote is verified against its document when the data is built.")
+stamp = queries.build_stamp()
+st.caption(f"共 {len(table)} 条。来源：见“来源 Sources”页。Every row's quote is verified against its document when the data is built. "
+           f"数据构建 Data built {stamp['built_at']:%Y-%m-%d %H:%M:%S} UTC · {stamp['digest']}")
