@@ -23,9 +23,8 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from etl import build
+from etl import build, paths
 from etl import warehouse as warehouse_writer
-from etl.paths import DATA, database_path
 from etl.problems import InvalidData
 
 _BUILD_LOCK = threading.Lock()
@@ -39,7 +38,7 @@ class WarehouseState:
     """Which database the app reads, and whether it is current with data/."""
 
     path: Path
-    current: bool
+    current: bool  # built from data/ as it is now (always True for a file named by $SDTEX_DB)
     problems: str | None = None  # why the data could not be rebuilt, when it could not
 
 
@@ -55,16 +54,15 @@ def built_digest(path: Path) -> str | None:
     return row[0] if row else None
 
 
-def ensure_database(path: Path | None = None) -> WarehouseState:
+def ensure_database(target: Path) -> WarehouseState:
     """Build the warehouse when it is missing or older than data/; keep the last good one if data/ is invalid."""
-    target = path or database_path()
     with _BUILD_LOCK:
         warehouse_writer.remove_stale_temporaries(target)
-        wanted = build.source_digest(DATA)
+        wanted = build.source_digest(paths.DATA)
         if built_digest(target) == wanted:
             return WarehouseState(target, current=True)
         try:
-            build.run(DATA, target)
+            build.run(paths.DATA, target)
         except InvalidData as exc:
             if built_digest(target) is None:
                 raise
@@ -74,8 +72,15 @@ def ensure_database(path: Path | None = None) -> WarehouseState:
 
 @st.cache_resource(show_spinner="正在准备数据 Preparing data…")
 def prepared() -> WarehouseState:
-    """Once per server process: make sure a valid warehouse exists."""
-    return ensure_database()
+    """Once per server process: make sure a valid warehouse exists.
+
+    The default file is kept current with data/. A file named by $SDTEX_DB (another data set, a
+    benchmark's synthetic one) is read as it is, and built from data/ only when it does not exist.
+    """
+    configured = paths.configured_database()
+    if configured is not None and configured.exists():
+        return WarehouseState(configured, current=True)
+    return ensure_database(configured or paths.DEFAULT_DATABASE)
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)

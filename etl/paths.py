@@ -37,10 +37,19 @@ class DataDir:
 DATA = DataDir(ROOT / "data")
 
 
-def database_path() -> Path:
-    """The warehouse file: $SDTEX_DB if set, else build/warehouse.duckdb (a build output, git-ignored)."""
+#: Where the warehouse is built when no other file is configured (a build output, git-ignored).
+DEFAULT_DATABASE = ROOT / "build" / "warehouse.duckdb"
+
+
+def configured_database() -> Path | None:
+    """The file named by $SDTEX_DB, if any."""
     configured = os.environ.get(DB_ENV, "").strip()
-    return Path(configured).expanduser().resolve() if configured else ROOT / "build" / "warehouse.duckdb"
+    return Path(configured).expanduser().resolve() if configured else None
+
+
+def database_path() -> Path:
+    """The warehouse file: $SDTEX_DB if set, else build/warehouse.duckdb."""
+    return configured_database() or DEFAULT_DATABASE
 
 
 def shown(path: Path) -> str:

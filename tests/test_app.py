@@ -9,18 +9,19 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from dashboard import db
-from etl import build
+from etl import build, paths
 from tests.conftest import PRESS, DataCopy
+from tests.hostile import IMG_NAME, SCRIPT_QUOTE, make_hostile
 
 APP = "../app.py"
 
 
 @pytest.fixture
 def fresh_warehouse(tmp_path: Path, monkeypatch) -> Path:
-    """A warehouse path that does not exist yet, and no cached connection."""
+    """The app's own warehouse (kept current with data/), not built yet, and no cached connection."""
     path = tmp_path / "app" / "warehouse.duckdb"
-    monkeypatch.setenv("SDTEX_DB", str(path))
+    monkeypatch.delenv("SDTEX_DB", raising=False)
+    monkeypatch.setattr(paths, "DEFAULT_DATABASE", path)
     st.cache_resource.clear()
     st.cache_data.clear()
     yield path
@@ -75,7 +76,7 @@ def test_the_sources_page_should_list_every_document(fresh_warehouse):
 
 def test_it_should_keep_showing_the_last_good_data_when_the_data_turns_invalid(fresh_warehouse, data_copy: DataCopy,
                                                                                    monkeypatch):
-    monkeypatch.setattr(db, "DATA", data_copy)
+    monkeypatch.setattr(paths, "DATA", data_copy)
     run()
     before = fresh_warehouse.read_bytes()
     data_copy.edit(PRESS, 0, value="6")
@@ -87,7 +88,7 @@ def test_it_should_keep_showing_the_last_good_data_when_the_data_turns_invalid(f
 
 
 def test_it_should_explain_when_there_is_no_valid_data_at_all(fresh_warehouse, data_copy: DataCopy, monkeypatch):
-    monkeypatch.setattr(db, "DATA", data_copy)
+    monkeypatch.setattr(paths, "DATA", data_copy)
     line = data_copy.edit(PRESS, 2, region_id="atlantis")
     at = AppTest.from_file(APP, default_timeout=60)
     at.run()
@@ -105,3 +106,26 @@ def test_it_should_show_a_rebuilt_database_without_a_restart(fresh_warehouse, da
     at.run()
     assert not at.exception
     assert int(next(m.value for m in at.metric if m.label == "实际 Actuals")) == before - 1
+
+
+def test_hostile_text_in_the_data_is_shown_verbatim(fresh_warehouse, data_copy: DataCopy, monkeypatch):
+    monkeypatch.setattr(paths, "DATA", make_hostile(data_copy))
+    at = run()
+    table = at.dataframe[0].value
+    row = table[table["quote"] == SCRIPT_QUOTE]
+    assert len(row) == 1
+    assert row.iloc[0]["indicator_zh"] == IMG_NAME
+
+
+def test_a_database_named_by_sdtex_db_is_read_as_it_is(fresh_warehouse, data_copy: DataCopy, tmp_path, monkeypatch):
+    other = tmp_path / "other.duckdb"
+    rows = data_copy.rows(PRESS)
+    data_copy.write_rows(PRESS, [r for r in rows if r["kind"] == "target"])  # a different data set
+    build.run(data_copy, other)
+    before = other.read_bytes()
+    monkeypatch.setenv("SDTEX_DB", str(other))
+    at = run()
+    assert other.read_bytes() == before, "the app must not rebuild a file it was pointed at"
+    actuals = int(next(m.value for m in at.metric if m.label == "实际 Actuals"))
+    assert actuals == sum(1 for r in data_copy.rows("figures/weihai-torch-cluster-news-2024.csv"))
+    assert not fresh_warehouse.exists()
