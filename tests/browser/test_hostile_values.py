@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 
 from playwright.sync_api import Page
 
@@ -15,9 +17,6 @@ def test_hostile_values_never_run_in_the_browser(page: Page, start_app_server, w
     shutil.copytree(REPO / "data", data.root)
     make_hostile(data)
     database = tmp_path / "hostile.duckdb"
-    import subprocess
-    import sys
-
     subprocess.run([sys.executable, "-m", "etl", "--data", str(data.root), "build", "--db", str(database)],
                    cwd=REPO, check=True, capture_output=True)
     server = start_app_server(db_path=database)
