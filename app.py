@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from dashboard import sidebar
 from dashboard.db import pin, prepared
 from etl.problems import InvalidData
 
@@ -22,6 +23,7 @@ if not state.current:
         st.code(state.problems or "", language=None)
 
 pin()  # every query of this run reads the same warehouse file, even if a rebuild swaps it meanwhile
+sidebar.render()
 page = st.navigation([
     st.Page("pages/overview.py", title="总览 Overview", icon=":material/dashboard:", default=True),
     st.Page("pages/sources.py", title="来源 Sources", icon=":material/description:"),

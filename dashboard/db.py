@@ -110,11 +110,11 @@ def version() -> Identity:
     return st.session_state.get(_PIN) or _identity(prepared().path)
 
 
-def query(sql: str, params: list | tuple = ()) -> pd.DataFrame:
-    """Run parameterised SQL on a fresh cursor of the shared read-only connection to the pinned file."""
+def query(sql: str, params: list | tuple | dict = ()) -> pd.DataFrame:
+    """Run SQL with bound parameters (never formatted in) on a fresh cursor of the pinned warehouse file."""
     with _connection(str(prepared().path), version()).cursor() as cursor:
         cursor.execute("USE warehouse")
-        return cursor.execute(sql, list(params)).df()
+        return cursor.execute(sql, params if isinstance(params, dict) else list(params)).df()
 
 
 def cached_query(func: Callable[..., pd.DataFrame]) -> Callable[..., pd.DataFrame]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.db import cached_query, query
+from dashboard.filters import Filters
 
 
 @cached_query
@@ -19,8 +20,9 @@ def table_counts() -> dict[str, int]:
 
 
 @cached_query
-def figures(kind: str | None = None) -> pd.DataFrame:
-    """Figures with their indicator, region, document and quote, newest first."""
+def figures(kind: str | None = None, filters: Filters | None = None) -> pd.DataFrame:
+    """Figures with their indicator, region, document and quote, newest first, narrowed by the filters."""
+    f = filters or Filters()
     return query("""
         SELECT f.id, f.kind, i.name_zh AS indicator_zh, i.name_en AS indicator_en, s.name_zh AS sector_zh,
                r.name_zh AS region_zh, r.name_en AS region_en, coalesce(c.name_zh, '') AS cluster_zh,
@@ -34,9 +36,35 @@ def figures(kind: str | None = None) -> pd.DataFrame:
         JOIN documents d ON d.id = f.document_id
         LEFT JOIN clusters c ON c.id = f.cluster_id
         LEFT JOIN plans p ON p.id = f.plan_id
-        WHERE ? IS NULL OR f.kind = ?
+        WHERE ($kind IS NULL OR f.kind = $kind)
+          AND ($plan IS NULL OR f.plan_id = $plan)
+          AND ($city IS NULL OR r.city_id = $city)
+          AND ($cluster IS NULL OR f.cluster_id = $cluster OR c.parent_id = $cluster)
+          AND ($category IS NULL OR i.category_id = $category)
+          AND ($year_from IS NULL OR year(f.ref_date) >= $year_from)
+          AND ($year_to IS NULL OR year(f.ref_date) <= $year_to)
         ORDER BY f.ref_date DESC, f.document_id, f.source_line
-    """, [kind, kind])
+    """, {"kind": kind, "plan": f.plan, "city": f.city, "cluster": f.cluster, "category": f.category,
+          "year_from": f.year_from, "year_to": f.year_to})
+
+
+@cached_query
+def filter_options() -> dict[str, dict[str, str]]:
+    """The values each sidebar filter accepts (id → name), in display order."""
+    sql = {
+        "plan": "SELECT id, name_zh FROM plans ORDER BY start_year, id",
+        "city": "SELECT id, name_zh FROM regions WHERE level = 'city' ORDER BY code",
+        "cluster": "SELECT id, name_zh FROM clusters ORDER BY kind, id",
+        "category": "SELECT id, name_zh FROM categories ORDER BY sort",
+    }
+    return {key: dict(query(statement).itertuples(index=False, name=None)) for key, statement in sql.items()}
+
+
+@cached_query
+def year_range() -> tuple[int, int]:
+    """First and last year any figure refers to."""
+    low, high = query("SELECT min(year(ref_date)), max(year(ref_date)) FROM figures").iloc[0]
+    return int(low), int(high)
 
 
 @cached_query

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import queries
+from dashboard import filters, queries
 
 st.title("山东纺织服装指标看板")
 st.caption("Shandong Textile & Garment Indicator Dashboard — 规划目标与实际完成情况，每个数字均附原文出处。")
@@ -16,7 +16,7 @@ for column, (key, label) in zip(columns, [("documents", "来源文件 Documents"
 
 kind = st.segmented_control("类型 Kind", ["actual", "target"], format_func={"actual": "实际 Actuals", "target": "目标 Targets"}.get,
                             key="overview_kind")
-table = queries.figures(kind)
+table = queries.figures(kind, filters.current())
 if table.empty:
     st.info("没有符合条件的数据。No figures match.")
     st.stop()

@@ -129,3 +129,40 @@ def test_a_database_named_by_sdtex_db_is_read_as_it_is(fresh_warehouse, data_cop
     actuals = int(next(m.value for m in at.metric if m.label == "实际 Actuals"))
     assert actuals == sum(1 for r in data_copy.rows("figures/weihai-torch-cluster-news-2024.csv"))
     assert not fresh_warehouse.exists()
+
+
+def run_with_params(**params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_a_link_with_a_city_shows_only_that_citys_figures(fresh_warehouse):
+    at = run_with_params(city="weihai")
+    table = at.dataframe[0].value
+    assert len(table) > 0
+    assert set(table["region_zh"]) <= {"威海市", "威海火炬高新区"}
+    assert at.selectbox(key="filter_city").value == "weihai"
+
+
+def test_an_unknown_or_hostile_link_value_is_ignored_with_a_notice(fresh_warehouse):
+    everything = len(run().dataframe[0].value)
+    at = run_with_params(city="atlantis", plan="x' OR 1=1 --")
+    assert "city=atlantis" in at.sidebar.warning[0].value and "plan=x' OR 1=1 --" in at.sidebar.warning[0].value
+    assert len(at.dataframe[0].value) == everything
+    assert at.query_params.get("city") is None
+
+
+def test_filters_survive_a_page_switch_and_can_be_cleared(fresh_warehouse):
+    at = run_with_params(category="talent", **{"from": "2022"})
+    narrowed = len(at.dataframe[0].value)
+    at.switch_page("pages/sources.py").run()
+    assert at.query_params["category"] == "talent"
+    at.switch_page("pages/overview.py").run()
+    assert len(at.dataframe[0].value) == narrowed
+    at.button(key="filter_clear").click().run()
+    assert not at.query_params.get("category")
+    assert len(at.dataframe[0].value) > narrowed
