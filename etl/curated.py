@@ -27,6 +27,11 @@ class Curated:
     texts: dict[str, Searchable] = field(default_factory=dict)  # document id → text
     raw_meta: dict[str, RawFileMeta] = field(default_factory=dict)
     unreadable: set[str] = field(default_factory=set)  # tables whose file could not be read at all
+    rejected: dict[str, list[dict[str, str]]] = field(default_factory=dict)  # table → cells of rows that failed
+
+    def rejected_ids(self, table: str) -> set[str]:
+        """Ids of rows of `table` that are in its file but failed their own checks (already reported)."""
+        return {cells["id"] for cells in self.rejected.get(table, []) if cells.get("id")}
 
     def __getitem__(self, table: str) -> dict[str, Row]:
         return self.tables[table]
@@ -37,11 +42,13 @@ def load(data: DataDir, problems: list[Problem]) -> Curated:
     curated = Curated()
     for file_name, model in TABLES.items():
         before = len(problems)
-        rows = read_table(data.curated / file_name, model, problems)
         table = file_name.removesuffix(".csv")
-        if any(p.row in (None, 1) for p in problems[before:]):
-            # The file itself is broken (not UTF-8, empty, bad header): references to it would
-            # all fail too, so those follow-on errors are not reported.
+        curated.rejected[table] = []
+        rows = read_table(data.curated / file_name, model, problems, curated.rejected[table])
+        if not rows and len(problems) > before:
+            # The file itself is broken (not UTF-8, empty, bad header...): references to it would
+            # all fail too, so those follow-on errors are not reported. (This looked for a problem
+            # on line 1, which missed a file that stops being UTF-8 on a later line.)
             curated.unreadable.add(table)
         if table == "exclusions":
             curated.exclusions = rows
@@ -57,7 +64,8 @@ def _load_figures(data: DataDir, curated: Curated, problems: list[Problem]) -> N
     first_seen: dict[str, Row] = {}
     for path in sorted(data.figures.glob("*.csv")):
         document_id = path.stem
-        if documents and document_id not in documents:
+        # A document whose row in documents.csv was rejected is reported there, not here again.
+        if documents and document_id not in documents and document_id not in curated.rejected_ids("documents"):
             problems.append(Problem(shown(path), None, None,
                                     f"figures are filed by document, but there is no document {document_id!r} in documents.csv"))
             continue
@@ -87,8 +95,11 @@ def _load_documents(data: DataDir, curated: Curated, problems: list[Problem]) ->
         text = decode(path, problems)
         if text is not None:
             curated.texts[document_id] = Searchable(text)
+    # Files named on rejected rows count as listed, and an unreadable documents.csv lists nothing:
+    # either way the problem was reported in documents.csv and is not repeated for every raw file.
+    listed |= {cells.get("file", "") for cells in curated.rejected.get("documents", [])}
     for path in sorted(data.raw.glob("*.txt")):
-        if curated.tables.get("documents") is not None and path.name not in listed:
+        if "documents" not in curated.unreadable and path.name not in listed:
             problems.append(Problem(shown(path), None, None, "raw document is not listed in documents.csv"))
 
 

@@ -34,6 +34,10 @@ def _ref(problems: list[Problem], row: Row, field: str, value: str | None, curat
         return value is None
     if value in curated.tables.get(table, {}):
         return True
+    if value in curated.rejected_ids(table):
+        # The row is in the file but failed its own checks, which were reported on that row;
+        # "unknown id, not in <table>.csv" would be false and repeated for every row referring to it.
+        return False
     problems.append(Problem(row.file, row.line, field, f"unknown {table.removesuffix('s')} id, not in {table}.csv", value))
     return False
 
@@ -102,6 +106,8 @@ def check_plans(curated: Curated, problems: list[Problem]) -> None:
 def check_tasks(curated: Curated, problems: list[Problem]) -> None:
     tasks = curated["plan_tasks"]
     agencies = agency_names(curated)
+    rejected_agencies = {name.strip() for cells in curated.rejected.get("agencies", [])
+                         for name in [cells.get("name_zh", ""), *cells.get("aliases_zh", "").split("|")]}
     for row in tasks.values():
         task = row.record
         if not _ref(problems, row, "plan_id", task.plan_id, curated, "plans"):
@@ -114,7 +120,9 @@ def check_tasks(curated: Curated, problems: list[Problem]) -> None:
         if task.responsible_zh:
             _in_documents(problems, row, "responsible_zh", task.responsible_zh, curated, documents)
             for unit in responsible_units(task.responsible_zh):
-                if unit not in agencies:
+                # Like references by id, names of an unreadable agencies.csv or of its rejected rows
+                # are not reported again on every task that names them.
+                if unit not in agencies and "agencies" not in curated.unreadable and unit not in rejected_agencies:
                     problems.append(Problem(row.file, row.line, "responsible_zh",
                                             "responsible unit not in agencies.csv (add it, or an alias)", unit))
 

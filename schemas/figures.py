@@ -58,8 +58,10 @@ class Figure(BaseModel):
             if self.as_of is not None:
                 problems.append(("as_of", "a target has no as_of date; put the year it is due in period_end"))
         else:
-            if self.plan_id is not None or self.task_id is not None:
-                problems.append(("plan_id", "an actual belongs to no plan: leave plan_id and task_id empty"))
+            # Reported on the field that is filled in: a task_id on an actual was reported as plan_id.
+            for field_name in ("plan_id", "task_id"):
+                if getattr(self, field_name) is not None:
+                    problems.append((field_name, "an actual belongs to no plan: leave plan_id and task_id empty"))
             if (self.period_end is None) == (self.as_of is None):
                 problems.append(("as_of", "an actual needs either period_end (a flow over a period) or as_of (a stock), exactly one"))
         if self.task_id is not None and self.plan_id is not None and not self.task_id.startswith(self.plan_id + "/"):

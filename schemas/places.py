@@ -17,7 +17,8 @@ class Region(BaseModel):
 
     model_config = Strict
     id: Id = Field(description="Region id, e.g. weihai, qingdao-jimo.")
-    code: OptionalText = Field(default=None, pattern=r"^\d{6}$",
+    # [0-9], not \d: the pattern is matched with Unicode digits, so "３７００００" passed.
+    code: OptionalText = Field(default=None, pattern=r"^[0-9]{6}$",
                                description="GB/T 2260 administrative division code; empty for zones that have none.")
     name_zh: str = Field(min_length=1, description="Chinese name.")
     name_en: str = Field(min_length=1, description="English name.")

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, model_validator
 
-from schemas.fields import Id, IdList, OptionalId, OptionalText, RuleErrors
+from schemas.fields import MAX_INTEGER, Id, IdList, OptionalId, OptionalText, RuleErrors
 from schemas.vocabulary import Strict
 
 PlanLevel = Literal["province", "city", "district"]
@@ -43,7 +43,7 @@ class PlanTask(BaseModel):
     id: Id = Field(description="Task id, '<plan id>/<short id>'.")
     plan_id: Id = Field(description="Plan (plans.id).")
     parent_id: OptionalId = Field(default=None, description="Programme a task belongs to (plan_tasks.id).")
-    seq: int = Field(ge=1, description="Order within the plan.")
+    seq: int = Field(ge=1, le=MAX_INTEGER, description="Order within the plan.")
     number: str = Field(min_length=1, description="Number as printed: 一, （三）, 15.")
     kind: TaskKind = Field(description="goal, programme, task, action or measure.")
     title_zh: str = Field(min_length=1, description="Title exactly as the document writes it.")

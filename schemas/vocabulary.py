@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from schemas.fields import Flag, Id, TextList
+from schemas.fields import MAX_INTEGER, Flag, Id, TextList
 
 Strict = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
 
@@ -31,7 +31,7 @@ class Category(BaseModel):
     id: Id = Field(description="Category id.")
     name_zh: str = Field(min_length=1, description="Chinese name.")
     name_en: str = Field(min_length=1, description="English name.")
-    sort: int = Field(ge=0, description="Display order.")
+    sort: int = Field(ge=0, le=MAX_INTEGER, description="Display order.")
 
 
 class Sector(BaseModel):
