@@ -100,7 +100,12 @@ def _identity(path: Path) -> Identity:
 
 def pin() -> Identity:
     """Pin the current warehouse file for this script run; app.py calls it first thing in every run."""
-    identity = _identity(prepared().path)
+    try:
+        identity = _identity(prepared().path)
+    except FileNotFoundError:
+        # The file was deleted under the running app: prepare (rebuild) it again.
+        prepared.clear()
+        identity = _identity(prepared().path)
     st.session_state[_PIN] = identity
     return identity
 

@@ -166,3 +166,12 @@ def test_filters_survive_a_page_switch_and_can_be_cleared(fresh_warehouse):
     at.button(key="filter_clear").click().run()
     assert not at.query_params.get("category")
     assert len(at.dataframe[0].value) > narrowed
+
+
+def test_it_should_rebuild_a_warehouse_deleted_under_it(fresh_warehouse):
+    at = run()
+    fresh_warehouse.unlink()
+    at.run()
+    assert not at.exception
+    assert fresh_warehouse.exists()
+    assert at.metric
