@@ -47,8 +47,7 @@ def load(data: DataDir, problems: list[Problem]) -> Curated:
         rows = read_table(data.curated / file_name, model, problems, curated.rejected[table])
         if not rows and len(problems) > before:
             # The file itself is broken (not UTF-8, empty, bad header...): references to it would
-            # all fail too, so those follow-on errors are not reported. (This looked for a problem
-            # on line 1, which missed a file that stops being UTF-8 on a later line.)
+            # all fail too, so those follow-on errors are not reported.
             curated.unreadable.add(table)
         if table == "exclusions":
             curated.exclusions = rows

@@ -70,8 +70,8 @@ def read_table(path: Path, model: type[M], problems: list[Problem],
     expected = list(model.model_fields)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
-        # Blank lines before the header are skipped like any other blank line; before, a leading
-        # blank line made the whole file "empty". Header problems name the line the header starts on.
+        # Blank lines before the header are skipped like any other; header problems name the
+        # line the header is on.
         header, header_line, last_line = None, 1, 0
         for cells in reader:
             if any(cell.strip() for cell in cells):
@@ -99,8 +99,8 @@ def read_table(path: Path, model: type[M], problems: list[Problem],
                 if rejected is not None:
                     rejected.append(dict(zip(header, (cell.strip() for cell in cells))))
                 continue
-            # Every cell is stripped as the models strip text: a stray space after "target" in a
-            # spreadsheet cell failed the Literal fields (kind, level, status, qualifier) only.
+            # Cells are stripped before validation, so a stray space a spreadsheet leaves after
+            # "target" reads the same in fixed-choice fields (kind, level, qualifier) as in text.
             values = {column: cell.strip() for column, cell in zip(header, cells, strict=True)}
             record = _validate(name, line, model, values, problems)
             if record is None:
@@ -156,7 +156,7 @@ def _validate(name: str, line: int, model: type[M], values: dict[str, str], prob
                     problems.append(Problem(name, line, field, message, values.get(field) if field else None))
                 continue
             # The field is the column: an error in one item of a |-separated list has the loc
-            # ("region_ids", 0), which used to come out as a field "region_ids.0" no file has.
+            # ("region_ids", 0); the item number goes into the message.
             loc = error["loc"]
             field = str(loc[0]) if loc else None
             raw = values.get(field) if field else None

@@ -12,6 +12,7 @@ from etl.curated import Curated
 from etl.numbers import NumberFormatError, parse_quantity
 from etl.problems import Problem
 from etl.read import Row
+from etl.text import squash
 
 #: How the plans separate responsible units: "市科技局、市工业和信息化局" and "…，专班各成员单位配合".
 _UNIT_SEPARATORS = re.compile(r"[、，,；;]")
@@ -139,9 +140,8 @@ def agency_names(curated: Curated) -> dict[str, str]:
             for name in [agency.record.name_zh, *agency.record.aliases_zh]}
 
 
-def agency_ids(curated: Curated, text: str | None) -> list[str]:
-    """Agency ids of a printed responsibility list (names or aliases), in order, without repeats."""
-    by_name = agency_names(curated)
+def agency_ids(by_name: dict[str, str], text: str | None) -> list[str]:
+    """Agency ids of a printed responsibility list (names or aliases, see `agency_names`), in order, without repeats."""
     ids: list[str] = []
     for unit in responsible_units(text or ""):
         agency = by_name.get(unit)
@@ -172,7 +172,7 @@ def check_exclusions(curated: Curated, problems: list[Problem]) -> None:
         exclusion = row.record
         if _ref(problems, row, "document_id", exclusion.document_id, curated, "documents"):
             _in_documents(problems, row, "quote", exclusion.quote, curated, [exclusion.document_id])
-        if "".join(exclusion.stated.split()) not in "".join(exclusion.quote.split()):
+        if squash(exclusion.stated) not in squash(exclusion.quote):
             problems.append(Problem(row.file, row.line, "stated", "does not occur in the quote", exclusion.stated))
 
 

@@ -18,7 +18,7 @@ import duckdb
 import pandas as pd
 
 from etl.curated import Curated
-from etl.validate import agency_ids
+from etl.validate import agency_ids, agency_names
 from schemas import QUALIFIERS, TABLES, Figure
 
 SCHEMA_VERSION = 1
@@ -64,6 +64,7 @@ def frames(curated: Curated, source_digest: str) -> dict[str, pd.DataFrame]:
     """One DataFrame per warehouse table, in load order."""
     records = {name: [row.record for row in rows.values()] for name, rows in curated.tables.items()}
     regions = {r.id: r for r in records["regions"]}
+    agencies_by_name = agency_names(curated)
     out: dict[str, pd.DataFrame] = {
         "units": _frame(records["units"]),
         "categories": _frame(records["categories"]),
@@ -81,7 +82,7 @@ def frames(curated: Curated, source_digest: str) -> dict[str, pd.DataFrame]:
         "plan_tasks": _frame(records["plan_tasks"]),
         "task_agencies": pd.DataFrame([
             {"task_id": t.id, "agency_id": a, "position": i}
-            for t in records["plan_tasks"] for i, a in enumerate(agency_ids(curated, t.responsible_zh))],
+            for t in records["plan_tasks"] for i, a in enumerate(agency_ids(agencies_by_name, t.responsible_zh))],
             columns=["task_id", "agency_id", "position"]),
         "clusters": _frame(records["clusters"], drop=["region_ids"]),
         "cluster_regions": pd.DataFrame([

@@ -40,8 +40,8 @@ def _to_bool(value: object) -> object:
     return value
 
 
-# [0-9], not \d: \d also matches full-width and other scripts' digits ("２０２４"), which int() reads
-# but which then reached the warehouse as dates that sort and compare wrongly.
+# [0-9], not \d: \d also matches full-width and other scripts' digits ("２０２４"), which would
+# reach the warehouse as dates that sort and compare wrongly.
 _PARTIAL_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 
 
@@ -75,9 +75,8 @@ def _to_decimal(value: object) -> object:
             raise ValueError(f"expected a number in base units such as 45000000000 or 6.1, got {value!r}") from None
         if not number.is_finite():
             raise ValueError(f"expected a finite number, got {value!r}")
-        # Decimal keeps any exponent: "1e1000000" made abs() in Figure's size check raise
-        # decimal.Overflow (no ValueError, so the build crashed), and "1e-99999999999" was written
-        # out in full in a problem message (MemoryError). No amount in base units is near 1e±30.
+        # Decimal keeps any exponent: "1e1000000" would overflow in arithmetic and "1e-99999999999"
+        # would be written out in full in a message. No amount in base units is near 1e±30.
         if number and not -30 <= number.adjusted() <= 30:
             raise ValueError(f"expected a number in base units between 1e-30 and 1e30, got {value!r}")
         return number
@@ -85,7 +84,7 @@ def _to_decimal(value: object) -> object:
 
 
 #: The largest integer the warehouse's INTEGER columns hold (task seq, category sort): a larger one
-#: passed validation and crashed the build in DuckDB instead of being reported on its row.
+#: is reported on its row rather than failing later in DuckDB.
 MAX_INTEGER = 2**31 - 1
 
 #: An identifier: lower-case words joined by "-", "_", "." or "/" (task ids are "<plan>/<task>").
