@@ -8,7 +8,7 @@ import sys
 import threading
 import time
 
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, expect
 
 from tests.conftest import PRESS, REPO
 
@@ -19,6 +19,10 @@ ROUNDS = 2
 
 def read_overview(page) -> tuple[int, int, int, str]:
     """(targets, actuals, rows in the table, build stamp) as the page shows them."""
+    # A reloaded page can report "not running" before its first run has drawn anything: wait for
+    # the whole overview (five metrics and the caption) rather than reading a partial page.
+    expect(page.locator('[data-testid="stMetric"]')).to_have_count(5, timeout=60_000)
+    expect(page.get_by_text(re.compile(r"共 \d+ 条"))).to_be_visible(timeout=60_000)
     metrics = {}
     for metric in page.locator('[data-testid="stMetric"]').all():
         label = metric.locator('[data-testid="stMetricLabel"]').inner_text().strip()
@@ -64,7 +68,7 @@ def test_sessions_read_consistently_while_the_warehouse_is_swapped(browser: Brow
     try:
         for _ in range(ROUNDS):
             for page in pages:
-                page.evaluate("() => location.reload()")  # all sessions rerun at once
+                page.reload(wait_until="commit")  # all sessions rerun at nearly the same time
             for page in pages:
                 page.wait_for_timeout(50)
                 wait_for_app(page)
