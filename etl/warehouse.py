@@ -21,8 +21,11 @@ from etl.curated import Curated
 from etl.validate import agency_ids, agency_names
 from schemas import QUALIFIERS, TABLES, Figure
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 _DDL = Path(__file__).with_name("warehouse.sql")
+_PROGRESS = Path(__file__).with_name("progress.sql")
+# 左右/约 (about) and 近 (nearly) targets count as met within this share below the target.
+ABOUT_TOLERANCE = 0.05
 _TMP_MARK = ".tmp-"
 
 
@@ -38,6 +41,7 @@ def write(curated: Curated, target: Path, source_digest: str) -> None:
                 con.register("frame", frame)
                 con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM frame")
                 con.unregister("frame")
+            derive_progress(con)
             _comment_columns(con)
             con.execute("CHECKPOINT")
         with open(temporary, "rb") as handle:
@@ -48,6 +52,11 @@ def write(curated: Curated, target: Path, source_digest: str) -> None:
         for leftover in (temporary, temporary.with_name(temporary.name + ".wal")):
             with contextlib.suppress(FileNotFoundError):
                 leftover.unlink()
+
+
+def derive_progress(con: duckdb.DuckDBPyConnection) -> None:
+    """Judge every target against its comparable actual (rules in progress.sql) once, at build time."""
+    con.execute(_PROGRESS.read_text(encoding="utf-8"), {"tolerance": ABOUT_TOLERANCE})
 
 
 def remove_stale_temporaries(target: Path) -> None:
