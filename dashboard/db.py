@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,6 +30,8 @@ from etl.problems import InvalidData
 
 _BUILD_LOCK = threading.Lock()
 _PIN = "_warehouse_pin"  # session_state key: the warehouse file this script run reads
+
+_NAMED_PARAMETER = re.compile(r"\$([A-Za-z_]\w*)")
 
 Identity = tuple[int, int, int]  # (inode, size, mtime) of a warehouse file
 
@@ -116,7 +119,14 @@ def version() -> Identity:
 
 
 def query(sql: str, params: list | tuple | dict = ()) -> pd.DataFrame:
-    """Run SQL with bound parameters (never formatted in) on a fresh cursor of the pinned warehouse file."""
+    """Run SQL with bound parameters (never formatted in) on a fresh cursor of the pinned warehouse file.
+
+    Named parameters the statement does not use are dropped (DuckDB refuses them), so queries can
+    share one parameter set such as the sidebar filters.
+    """
+    if isinstance(params, dict):
+        used = set(_NAMED_PARAMETER.findall(sql))
+        params = {key: value for key, value in params.items() if key in used}
     with _connection(str(prepared().path), version()).cursor() as cursor:
         cursor.execute("USE warehouse")
         return cursor.execute(sql, params if isinstance(params, dict) else list(params)).df()

@@ -1,4 +1,9 @@
-"""Every SQL query the pages run. Pages call these and never write SQL themselves."""
+"""Every SQL query the pages run. Pages call these and never write SQL themselves.
+
+Filtering, joining, aggregating and limiting happen in DuckDB, so a page fetches only the rows it
+shows: a million figures cost a page no more than a hundred. Queries that name things take the
+language and return `…_name` columns in it.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,52 @@ import pandas as pd
 
 from dashboard.db import cached_query, query
 from dashboard.filters import Filters
+
+TABLE_LIMIT = 1000  # rows a page table shows; the explorer pages through everything
+
+
+def _name(alias: str, column: str = "name") -> str:
+    """SQL for a name in the run's language ($lang), falling back to Chinese when English is missing."""
+    return f"CASE WHEN $lang = 'en' THEN coalesce({alias}.{column}_en, {alias}.{column}_zh) ELSE {alias}.{column}_zh END"
+
+
+# The sidebar filters as one WHERE fragment over figures f, regions r, clusters c, indicators i.
+_FILTERED = """
+    ($plan IS NULL OR f.plan_id = $plan)
+    AND ($city IS NULL OR r.city_id = $city)
+    AND ($cluster IS NULL OR f.cluster_id = $cluster OR c.parent_id = $cluster)
+    AND ($category IS NULL OR i.category_id = $category)
+    AND ($year_from IS NULL OR year(f.ref_date) >= $year_from)
+    AND ($year_to IS NULL OR year(f.ref_date) <= $year_to)
+"""
+_JOINS = """
+    JOIN indicators i ON i.id = f.indicator_id
+    JOIN regions r ON r.id = f.region_id
+    LEFT JOIN clusters c ON c.id = f.cluster_id
+"""
+
+
+def _params(filters: Filters | None, lang: str = "zh", **more) -> dict:
+    f = filters or Filters()
+    return {"plan": f.plan, "city": f.city, "cluster": f.cluster, "category": f.category,
+            "year_from": f.year_from, "year_to": f.year_to, "lang": lang, **more}
+
+
+_FIGURE_COLUMNS = f"""
+    f.id, f.kind, f.indicator_id, {_name('i')} AS indicator_name, {_name('cat')} AS category_name,
+    {_name('s')} AS sector_name, f.region_id, {_name('r')} AS region_name, f.cluster_id,
+    coalesce({_name('c')}, '') AS cluster_name, f.plan_id, coalesce({_name('p')}, '') AS plan_name,
+    coalesce(CASE WHEN $lang = 'en' THEN f.subject_en END, f.subject_zh, '') AS subject,
+    f.period_start, f.period_end, f.as_of, f.ref_date, f.value, f.unit_id, f.qualifier, i.signed,
+    f.stated, f.quote, f.document_id, {_name('d', 'title')} AS document_name, d.published AS document_date,
+    f.source_file, f.source_line
+"""
+_FIGURE_JOINS = _JOINS + """
+    JOIN categories cat ON cat.id = i.category_id
+    JOIN sectors s ON s.id = f.sector_id
+    JOIN documents d ON d.id = f.document_id
+    LEFT JOIN plans p ON p.id = f.plan_id
+"""
 
 
 @cached_query
@@ -20,44 +71,211 @@ def table_counts() -> dict[str, int]:
 
 
 @cached_query
-def figures(kind: str | None = None, filters: Filters | None = None) -> pd.DataFrame:
-    """Figures with their indicator, region, document and quote, newest first, narrowed by the filters."""
-    f = filters or Filters()
-    return query("""
-        SELECT f.id, f.kind, i.name_zh AS indicator_zh, i.name_en AS indicator_en, s.name_zh AS sector_zh,
-               r.name_zh AS region_zh, r.name_en AS region_en, coalesce(c.name_zh, '') AS cluster_zh,
-               coalesce(p.name_zh, '') AS plan_zh, coalesce(f.subject_zh, '') AS subject_zh,
-               coalesce(f.as_of, f.period_end) AS period, f.period_start, f.value, f.unit_id,
-               f.qualifier, f.stated, f.quote, d.title_zh AS document_zh, f.document_id
-        FROM figures f
-        JOIN indicators i ON i.id = f.indicator_id
-        JOIN sectors s ON s.id = f.sector_id
-        JOIN regions r ON r.id = f.region_id
-        JOIN documents d ON d.id = f.document_id
-        LEFT JOIN clusters c ON c.id = f.cluster_id
-        LEFT JOIN plans p ON p.id = f.plan_id
-        WHERE ($kind IS NULL OR f.kind = $kind)
-          AND ($plan IS NULL OR f.plan_id = $plan)
-          AND ($city IS NULL OR r.city_id = $city)
-          AND ($cluster IS NULL OR f.cluster_id = $cluster OR c.parent_id = $cluster)
-          AND ($category IS NULL OR i.category_id = $category)
-          AND ($year_from IS NULL OR year(f.ref_date) >= $year_from)
-          AND ($year_to IS NULL OR year(f.ref_date) <= $year_to)
-        ORDER BY f.ref_date DESC, f.document_id, f.source_line
-    """, {"kind": kind, "plan": f.plan, "city": f.city, "cluster": f.cluster, "category": f.category,
-          "year_from": f.year_from, "year_to": f.year_to})
+def figure_counts(filters: Filters | None = None) -> dict[str, int]:
+    """Targets and actuals matching the filters."""
+    frame = query(f"""
+        SELECT count(*) FILTER (WHERE f.kind = 'target') AS targets, count(*) FILTER (WHERE f.kind = 'actual') AS actuals
+        FROM figures f {_JOINS} WHERE {_FILTERED}
+    """, _params(filters))
+    return {column: int(frame.at[0, column]) for column in frame.columns}
 
 
 @cached_query
-def filter_options() -> dict[str, dict[str, str]]:
+def figures(kind: str | None = None, filters: Filters | None = None, lang: str = "zh",
+            limit: int | None = TABLE_LIMIT) -> pd.DataFrame:
+    """Figures with their names, document and quote, newest first, narrowed by the filters (at most `limit`)."""
+    return query(f"""
+        SELECT {_FIGURE_COLUMNS}
+        FROM figures f {_FIGURE_JOINS}
+        WHERE ($kind IS NULL OR f.kind = $kind) AND {_FILTERED}
+        ORDER BY f.ref_date DESC, f.document_id, f.source_line
+        LIMIT $limit
+    """, _params(filters, lang, kind=kind, limit=limit))
+
+
+# Headline actuals: the indicators an official asks about first, in this order.
+HEADLINE = [
+    ("enterprises", "textile_garment"), ("employment_monthly_avg", "textile_garment"),
+    ("national_clusters", "textile_garment"), ("enterprises", "workwear"),
+    ("operating_revenue", "workwear"), ("independent_brands", "workwear"),
+]
+
+
+@cached_query
+def headline(filters: Filters | None = None, lang: str = "zh") -> pd.DataFrame:
+    """The latest actual of each headline indicator within the filters, with its source."""
+    return query(f"""
+        SELECT * FROM (
+            SELECT {_FIGURE_COLUMNS}, list_position($keys, f.indicator_id || '/' || f.sector_id) AS rank
+            FROM figures f {_FIGURE_JOINS}
+            WHERE f.kind = 'actual' AND {_FILTERED}
+        ) WHERE rank IS NOT NULL AND rank > 0
+        QUALIFY row_number() OVER (PARTITION BY rank ORDER BY (region_id = 'shandong') DESC, ref_date DESC, id) = 1
+        ORDER BY rank
+    """, _params(filters, lang, keys=[f"{i}/{s}" for i, s in HEADLINE]))
+
+
+@cached_query
+def by_category(filters: Filters | None = None, lang: str = "zh") -> pd.DataFrame:
+    """Number of targets and actuals per indicator category."""
+    return query(f"""
+        SELECT {_name('cat')} AS category_name, cat.sort, f.kind, count(*) AS figures
+        FROM figures f {_JOINS} JOIN categories cat ON cat.id = i.category_id
+        WHERE {_FILTERED}
+        GROUP BY ALL ORDER BY cat.sort, f.kind
+    """, _params(filters, lang))
+
+
+@cached_query
+def progress(filters: Filters | None = None, lang: str = "zh", limit: int | None = TABLE_LIMIT) -> pd.DataFrame:
+    """Each target beside its comparable actual, status, 完成率 and 序时进度 (today's where no actual exists)."""
+    return query(f"""
+        SELECT f.id, f.plan_id, {_name('p')} AS plan_name, f.task_id, coalesce({_name('tk', 'title')}, '') AS task_name,
+               {_name('i')} AS indicator_name, {_name('r')} AS region_name, coalesce({_name('c')}, '') AS cluster_name,
+               f.stated AS target_stated, f.value AS target_value, f.qualifier AS target_qualifier, f.unit_id, i.signed,
+               tp.period_start, tp.period_end, tp.status, tp.light, tp.completion,
+               coalesce(tp.elapsed, least(1.0, greatest(0.0, date_diff('day', tp.period_start, current_date)
+                                                        / greatest(1, date_diff('day', tp.period_start, tp.period_end))))) AS elapsed,
+               a.id AS actual_id, a.stated AS actual_stated, a.value AS actual_value, a.qualifier AS actual_qualifier,
+               coalesce(a.as_of, a.period_end) AS actual_date,
+               f.quote AS target_quote, {_name('d', 'title')} AS target_document,
+               a.quote AS actual_quote, {_name('ad', 'title')} AS actual_document
+        FROM figures f {_JOINS}
+        JOIN target_progress tp ON tp.target_id = f.id
+        JOIN plans p ON p.id = f.plan_id
+        JOIN documents d ON d.id = f.document_id
+        LEFT JOIN plan_tasks tk ON tk.id = f.task_id
+        LEFT JOIN figures a ON a.id = tp.actual_id
+        LEFT JOIN documents ad ON ad.id = a.document_id
+        WHERE f.kind = 'target' AND {_FILTERED}
+        ORDER BY p.start_year, f.plan_id, f.document_id, f.source_line
+        LIMIT $limit
+    """, _params(filters, lang, limit=limit))
+
+
+@cached_query
+def status_counts(filters: Filters | None = None, lang: str = "zh") -> pd.DataFrame:
+    """Targets per plan and status."""
+    return query(f"""
+        SELECT f.plan_id, {_name('p')} AS plan_name, p.start_year, tp.status, count(*) AS targets
+        FROM figures f {_JOINS}
+        JOIN target_progress tp ON tp.target_id = f.id
+        JOIN plans p ON p.id = f.plan_id
+        WHERE f.kind = 'target' AND {_FILTERED}
+        GROUP BY ALL ORDER BY p.start_year, f.plan_id, tp.status
+    """, _params(filters, lang))
+
+
+@cached_query
+def plans(lang: str = "zh") -> pd.DataFrame:
+    """Every plan with its period, issuer, level and number of targets (for the timeline)."""
+    return query(f"""
+        SELECT p.id, {_name('p')} AS plan_name, {_name('p', 'issuer')} AS issuer, p.level, {_name('r')} AS region_name,
+               p.start_year, p.end_year, p.status,
+               (SELECT count(*) FROM figures f WHERE f.plan_id = p.id AND f.kind = 'target') AS targets
+        FROM plans p JOIN regions r ON r.id = p.region_id
+        ORDER BY p.start_year, p.id
+    """, {"lang": lang})
+
+
+@cached_query
+def task_ledger(plan_id: str, lang: str = "zh") -> pd.DataFrame:
+    """A plan's tasks in document order: responsible units, targets and their statuses."""
+    return query(f"""
+        WITH targets AS (
+            SELECT f.task_id, count(*) AS targets,
+                   string_agg(f.stated, '；' ORDER BY f.source_line) AS target_stated,
+                   count(*) FILTER (WHERE tp.status = 'met') AS met,
+                   count(*) FILTER (WHERE tp.status = 'in_progress') AS in_progress,
+                   count(*) FILTER (WHERE tp.status = 'missed') AS missed,
+                   count(*) FILTER (WHERE tp.status = 'not_reported') AS not_reported
+            FROM figures f JOIN target_progress tp ON tp.target_id = f.id
+            WHERE f.plan_id = $plan AND f.task_id IS NOT NULL GROUP BY f.task_id
+        ), units AS (
+            SELECT ta.task_id, list({_name('ag')} ORDER BY ta.position) AS units, list(ag.id ORDER BY ta.position) AS unit_ids
+            FROM task_agencies ta JOIN agencies ag ON ag.id = ta.agency_id GROUP BY ta.task_id
+        )
+        SELECT tk.id, tk.seq, tk.number, tk.kind, {_name('tk', 'title')} AS task_name, tk.parent_id,
+               coalesce(u.units, []) AS units, coalesce(u.unit_ids, []) AS unit_ids,
+               coalesce(t.targets, 0) AS targets, coalesce(t.target_stated, '') AS target_stated,
+               coalesce(t.met, 0) AS met, coalesce(t.in_progress, 0) AS in_progress,
+               coalesce(t.missed, 0) AS missed, coalesce(t.not_reported, 0) AS not_reported
+        FROM plan_tasks tk LEFT JOIN targets t ON t.task_id = tk.id LEFT JOIN units u ON u.task_id = tk.id
+        WHERE tk.plan_id = $plan
+        ORDER BY tk.seq
+    """, {"plan": plan_id, "lang": lang})
+
+
+@cached_query
+def city_measures(filters: Filters | None = None, lang: str = "zh") -> pd.DataFrame:
+    """Per prefecture-level city: figures, targets, actuals (within the filters), clusters, bases and plans."""
+    return query(f"""
+        WITH counted AS (
+            SELECT r.city_id, count(*) AS figures, count(*) FILTER (WHERE f.kind = 'target') AS targets,
+                   count(*) FILTER (WHERE f.kind = 'actual') AS actuals
+            FROM figures f {_JOINS} WHERE {_FILTERED} AND r.city_id IS NOT NULL GROUP BY r.city_id
+        ), located AS (
+            SELECT DISTINCT rr.city_id, cl.id, cl.kind
+            FROM cluster_regions cr JOIN regions rr ON rr.id = cr.region_id JOIN clusters cl ON cl.id = cr.cluster_id
+        ), hosted AS (
+            SELECT city_id, count(*) FILTER (WHERE kind NOT IN ('industrial_base', 'sub_base')) AS clusters,
+                   count(*) FILTER (WHERE kind IN ('industrial_base', 'sub_base')) AS bases
+            FROM located GROUP BY city_id
+        ), planned AS (
+            SELECT rr.city_id, count(*) AS plans FROM plans p JOIN regions rr ON rr.id = p.region_id
+            WHERE rr.city_id IS NOT NULL GROUP BY rr.city_id
+        )
+        SELECT r.id AS city_id, r.code, {_name('r')} AS city_name,
+               coalesce(counted.figures, 0) AS figures, coalesce(counted.targets, 0) AS targets,
+               coalesce(counted.actuals, 0) AS actuals, coalesce(hosted.clusters, 0) AS clusters,
+               coalesce(hosted.bases, 0) AS bases, coalesce(planned.plans, 0) AS plans
+        FROM regions r
+        LEFT JOIN counted ON counted.city_id = r.id LEFT JOIN hosted ON hosted.city_id = r.id
+        LEFT JOIN planned ON planned.city_id = r.id
+        WHERE r.level = 'city' ORDER BY r.code
+    """, _params(filters, lang))
+
+
+@cached_query
+def clusters(filters: Filters | None = None, lang: str = "zh") -> pd.DataFrame:
+    """Every cluster and base with its cities and regions and its number of figures (within the filters)."""
+    return query(f"""
+        WITH places AS (
+            SELECT cr.cluster_id, list(DISTINCT {_name('city')}) AS cities, list(DISTINCT city.id) AS city_ids,
+                   string_agg({_name('rr')}, '、' ORDER BY cr.position) AS regions
+            FROM cluster_regions cr JOIN regions rr ON rr.id = cr.region_id
+            LEFT JOIN regions city ON city.id = rr.city_id
+            GROUP BY cr.cluster_id
+        ), counted AS (
+            SELECT coalesce(f.cluster_id, '') AS cluster_id, count(*) AS figures
+            FROM figures f {_JOINS} WHERE {_FILTERED} AND f.cluster_id IS NOT NULL GROUP BY ALL
+        )
+        SELECT cl.id, cl.kind, {_name('cl')} AS cluster_name, cl.parent_id, coalesce({_name('parent')}, '') AS parent_name,
+               coalesce(places.cities, []) AS cities, coalesce(places.city_ids, []) AS city_ids,
+               coalesce(places.regions, '') AS regions, coalesce(counted.figures, 0) AS figures,
+               {_name('d', 'title')} AS document_name
+        FROM clusters cl
+        LEFT JOIN clusters parent ON parent.id = cl.parent_id
+        LEFT JOIN places ON places.cluster_id = cl.id
+        LEFT JOIN counted ON counted.cluster_id = cl.id
+        LEFT JOIN documents d ON d.id = cl.document_id
+        WHERE ($city IS NULL OR list_contains(places.city_ids, $city))
+          AND ($cluster IS NULL OR cl.id = $cluster OR cl.parent_id = $cluster)
+        ORDER BY CASE cl.kind WHEN 'featured_cluster' THEN 1 WHEN 'industrial_base' THEN 2 WHEN 'sub_base' THEN 3
+                              ELSE 4 END, cl.id
+    """, _params(filters, lang))
+
+
+@cached_query
+def filter_options(lang: str = "zh") -> dict[str, dict[str, str]]:
     """The values each sidebar filter accepts (id → name), in display order."""
     sql = {
-        "plan": "SELECT id, name_zh FROM plans ORDER BY start_year, id",
-        "city": "SELECT id, name_zh FROM regions WHERE level = 'city' ORDER BY code",
-        "cluster": "SELECT id, name_zh FROM clusters ORDER BY kind, id",
-        "category": "SELECT id, name_zh FROM categories ORDER BY sort",
+        "plan": f"SELECT id, {_name('x')} FROM plans x ORDER BY start_year, id",
+        "city": f"SELECT id, {_name('x')} FROM regions x WHERE level = 'city' ORDER BY code",
+        "cluster": f"SELECT id, {_name('x')} FROM clusters x ORDER BY kind, id",
+        "category": f"SELECT id, {_name('x')} FROM categories x ORDER BY sort",
     }
-    return {key: dict(query(statement).itertuples(index=False, name=None)) for key, statement in sql.items()}
+    return {key: dict(query(statement, {"lang": lang}).itertuples(index=False, name=None)) for key, statement in sql.items()}
 
 
 @cached_query
@@ -68,13 +286,90 @@ def year_range() -> tuple[int, int]:
 
 
 @cached_query
-def documents() -> pd.DataFrame:
-    return query("""
-        SELECT d.id, d.title_zh, d.title_en, d.publisher_zh, d.published, d.kind, d.url,
-               count(f.id) AS figures
-        FROM documents d LEFT JOIN figures f ON f.document_id = d.id
-        GROUP BY ALL ORDER BY d.published DESC NULLS LAST
-    """)
+def documents(lang: str = "zh") -> pd.DataFrame:
+    """Every document with its metadata and the number of figures and exclusions taken from it."""
+    return query(f"""
+        SELECT d.id, {_name('d', 'title')} AS title, d.title_zh, d.title_en, {_name('d', 'publisher')} AS publisher,
+               d.published, d.kind, d.url, d.license, d.note, d.file, d.sha256,
+               (SELECT count(*) FROM figures f WHERE f.document_id = d.id) AS figures,
+               (SELECT count(*) FROM exclusions e WHERE e.document_id = d.id) AS exclusions
+        FROM documents d
+        ORDER BY d.published DESC NULLS LAST, d.id
+    """, {"lang": lang})
+
+
+@cached_query
+def quotes_in_context(document_id: str, filters: Filters | None = None, lang: str = "zh",
+                      limit: int | None = TABLE_LIMIT) -> pd.DataFrame:
+    """A document's figures, each quote with the sentence(s) around it taken from the document's text."""
+    return query(f"""
+        SELECT {_FIGURE_COLUMNS}, f.quote_start, f.quote_end,
+               substr(d.text, greatest(1, f.quote_start + 1 - 80), least(f.quote_start, 80)) AS before,
+               substr(d.text, f.quote_start + 1, f.quote_end - f.quote_start) AS matched,
+               substr(d.text, f.quote_end + 1, 80) AS after
+        FROM figures f {_FIGURE_JOINS}
+        WHERE f.document_id = $document AND {_FILTERED}
+        ORDER BY f.source_line
+        LIMIT $limit
+    """, _params(filters, lang, document=document_id, limit=limit))
+
+
+@cached_query
+def exclusions(document_id: str) -> pd.DataFrame:
+    return query("SELECT stated, quote, reason FROM exclusions WHERE document_id = $document",
+                 {"document": document_id})
+
+
+def _explorer_where() -> str:
+    return f"""
+        WHERE {_FILTERED}
+          AND ($kind IS NULL OR f.kind = $kind)
+          AND ($search IS NULL OR f.quote ILIKE $search OR f.stated ILIKE $search OR i.name_zh ILIKE $search
+               OR i.name_en ILIKE $search OR r.name_zh ILIKE $search OR r.name_en ILIKE $search
+               OR coalesce(f.subject_zh, '') ILIKE $search OR f.id ILIKE $search)
+          AND (len($units) = 0 OR list_contains($units, f.unit_id))
+          AND (len($qualifiers) = 0 OR list_contains($qualifiers, f.qualifier))
+          AND (len($documents) = 0 OR list_contains($documents, f.document_id))
+    """
+
+
+def _explorer_params(filters, lang, kind, search, units, qualifiers, documents_):
+    pattern = f"%{search.strip()}%" if search and search.strip() else None
+    return _params(filters, lang, kind=kind, search=pattern, units=list(units), qualifiers=list(qualifiers),
+                   documents=list(documents_))
+
+
+@cached_query
+def explorer_count(filters: Filters | None = None, kind: str | None = None, search: str = "",
+                   units: tuple = (), qualifiers: tuple = (), documents_: tuple = ()) -> int:
+    frame = query(f"SELECT count(*) AS n FROM figures f {_JOINS} {_explorer_where()}",
+                  _explorer_params(filters, "zh", kind, search, units, qualifiers, documents_))
+    return int(frame.at[0, "n"])
+
+
+@cached_query
+def explorer_page(filters: Filters | None = None, lang: str = "zh", kind: str | None = None, search: str = "",
+                  units: tuple = (), qualifiers: tuple = (), documents_: tuple = (), sort: str = "date",
+                  page: int = 1, page_size: int = 100) -> pd.DataFrame:
+    """One page of the explorer's rows (the rest stay in DuckDB)."""
+    order = {"date": "f.ref_date DESC, f.document_id, f.source_line", "value": "f.value DESC, f.id",
+             "indicator": "i.name_zh, f.ref_date DESC", "id": "f.id"}[sort]
+    return query(f"""
+        SELECT {_FIGURE_COLUMNS} FROM figures f {_FIGURE_JOINS} {_explorer_where()}
+        ORDER BY {order} LIMIT $limit OFFSET $offset
+    """, {**_explorer_params(filters, lang, kind, search, units, qualifiers, documents_),
+          "limit": page_size, "offset": (page - 1) * page_size})
+
+
+@cached_query
+def vocabulary(lang: str = "zh") -> dict[str, dict[str, str]]:
+    """Names of units, qualifiers and documents (id → name) for the explorer's column filters."""
+    sql = {
+        "unit": f"SELECT id, {_name('x')} FROM units x ORDER BY id",
+        "qualifier": f"SELECT id, {_name('x')} FROM qualifiers x",
+        "document": f"SELECT id, {_name('x', 'title')} FROM documents x ORDER BY published DESC",
+    }
+    return {key: dict(query(statement, {"lang": lang}).itertuples(index=False, name=None)) for key, statement in sql.items()}
 
 
 @cached_query
@@ -83,3 +378,9 @@ def build_stamp() -> dict:
     frame = query("SELECT built_at, source_digest, figures FROM build_info")
     row = frame.iloc[0]
     return {"built_at": row["built_at"], "digest": row["source_digest"][:12], "figures": int(row["figures"])}
+
+
+@cached_query
+def latest_as_of() -> str:
+    """The latest date a figure refers to: the 'as of' date of the data shown."""
+    return str(query("SELECT max(coalesce(as_of, period_end)) AS d FROM figures WHERE kind = 'actual'").at[0, "d"])

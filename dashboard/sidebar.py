@@ -9,39 +9,46 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import queries
+from dashboard import i18n, queries
 from dashboard.filters import KEYS, STATE, Filters, from_params
+from dashboard.i18n import t
 
 _WRITTEN = "filters_url"  # the query string this session last wrote: anything else came from a link
-
-LABELS = {"plan": "规划 Plan", "city": "城市 City", "cluster": "集群 Cluster", "category": "指标类别 Category"}
 
 
 def render() -> Filters:
     """Render the filters in the sidebar, reconciled with the URL; returns the filters in force."""
-    options = queries.filter_options()
     years = queries.year_range()
-    url = {key: st.query_params.get(key) for key in (*KEYS, "from", "to")}
+    url = {key: st.query_params.get(key) for key in (*KEYS, "from", "to", "lang")}
     url = {key: value for key, value in url.items() if value is not None}
     remembered: Filters = st.session_state.get(STATE, Filters())
+    rejected: list[str] = []
     if url and url != st.session_state.get(_WRITTEN):
         # A link was opened or edited: the URL wins, but only with values the warehouse knows.
-        chosen, rejected = from_params(url, options, years)
-        if rejected:
-            st.sidebar.warning("链接中有无法识别的筛选条件，已忽略 · Unknown filter values in the link were ignored: "
-                               + ", ".join(rejected))
+        chosen, rejected = from_params(url, queries.filter_options(), years)
+        language = url.get("lang", i18n.DEFAULT)
+        if language in i18n.LANGS:
+            st.session_state[i18n.STATE] = language
+        else:
+            rejected.append(f"lang={language}")
         _set_widgets(chosen, years)
     elif STATE not in st.session_state:
         _set_widgets(remembered, years)
+    st.session_state.setdefault(i18n.STATE, i18n.DEFAULT)
+    options = queries.filter_options(i18n.lang())
 
     with st.sidebar:
-        st.subheader("筛选 Filters")
-        for key, label in LABELS.items():
+        # Bilingual on purpose: whoever opens the app must find the switch in either language.
+        st.radio("语言 Language", i18n.LANGS, format_func=i18n.LANG_NAMES.get, key=i18n.STATE, horizontal=True)
+        if rejected:
+            st.warning(t("unknown_link_values", values=", ".join(rejected)))
+        st.subheader(t("filters"))
+        for key in KEYS:
             names = options[key]
-            st.selectbox(label, list(names), index=None, key=f"filter_{key}", format_func=names.get,
-                         placeholder="全部 All")
-        st.slider("年份 Years", min_value=years[0], max_value=years[1], key="filter_years")
-        st.button("清除筛选 Clear filters", on_click=_set_widgets, args=(Filters(), years), key="filter_clear",
+            st.selectbox(t(f"filter_{key}"), list(names), index=None, key=f"filter_{key}", format_func=names.get,
+                         placeholder=t("all"))
+        st.slider(t("filter_years"), min_value=years[0], max_value=years[1], key="filter_years")
+        st.button(t("clear_filters"), on_click=_set_widgets, args=(Filters(), years), key="filter_clear",
                   width="stretch")
 
     low, high = st.session_state["filter_years"]
@@ -51,8 +58,11 @@ def render() -> Filters:
         year_to=high if high != years[1] else None,
     )
     st.session_state[STATE] = chosen
-    st.session_state[_WRITTEN] = chosen.as_params()
-    st.query_params.from_dict(chosen.as_params())
+    params = chosen.as_params()
+    if i18n.lang() != i18n.DEFAULT:
+        params["lang"] = i18n.lang()
+    st.session_state[_WRITTEN] = params
+    st.query_params.from_dict(params)
     return chosen
 
 

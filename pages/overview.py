@@ -1,35 +1,64 @@
-"""Overview: what the warehouse holds, and every figure with its document and exact quote."""
+"""Overview: the headline actuals with their sources, what the warehouse holds, and every figure."""
 
 import streamlit as st
 
-from dashboard import filters, queries
+from dashboard import charts, filters, formatting, i18n, queries, tables
+from dashboard.i18n import t
 
-st.title("山东纺织服装指标看板")
-st.caption("Shandong Textile & Garment Indicator Dashboard — 规划目标与实际完成情况，每个数字均附原文出处。")
+lang = i18n.lang()
+chosen = filters.current()
+st.title(t("app_title"))
+st.caption(t("overview_caption"))
 
+stamp = queries.build_stamp()
+built = t("built", at=f"{stamp['built_at']:%Y-%m-%d %H:%M:%S}", digest=stamp["digest"])
 counts = queries.table_counts()
+selected = queries.figure_counts(chosen)
 columns = st.columns(5)
-for column, (key, label) in zip(columns, [("documents", "来源文件 Documents"), ("plans", "规划 Plans"),
-                                          ("targets", "目标 Targets"), ("actuals", "实际 Actuals"),
-                                          ("clusters", "集群与基地 Clusters & bases")], strict=True):
-    column.metric(label, counts[key])
+for column, key, value in zip(columns, ["documents", "plans", "targets", "actuals", "clusters"],
+                              [counts["documents"], counts["plans"], selected["targets"], selected["actuals"],
+                               counts["clusters"]], strict=True):
+    column.metric(t(f"metric_{key}"), value)
 
-kind = st.segmented_control("类型 Kind", ["actual", "target"], format_func={"actual": "实际 Actuals", "target": "目标 Targets"}.get,
-                            key="overview_kind")
-table = queries.figures(kind, filters.current())
-if table.empty:
-    st.info("没有符合条件的数据。No figures match.")
+st.subheader(t("headline"))
+headline = queries.headline(chosen, lang)
+if headline.empty:
+    st.info(t("headline_none"))
+else:
+    cards = st.columns(3)
+    values = formatting.amounts(headline, lang, signed="signed", stated="stated")
+    for n, (row, value) in enumerate(zip(headline.itertuples(index=False), values, strict=True)):
+        with cards[n % 3].container(border=True):
+            where = row.region_name + (f" · {row.cluster_name}" if row.cluster_name else "")
+            st.metric(f"{row.indicator_name}（{row.sector_name}）" if lang == "zh" else f"{row.indicator_name} ({row.sector_name})",
+                      value, help=row.quote)
+            date = formatting.date_text(row.as_of or row.period_end, lang)
+            st.caption(f"{where} · {t('as_of', date=date)}  \n{t('source_line', sources=row.document_name)}")
+            st.text(f"“{row.quote}”")
+
+if selected["targets"] + selected["actuals"] == 0:
+    st.info(t("no_match"))
     st.stop()
 
-st.dataframe(
-    table[["indicator_zh", "region_zh", "cluster_zh", "subject_zh", "period", "stated", "kind", "quote", "document_zh"]],
-    hide_index=True,
-    column_config={
-        "indicator_zh": "指标 Indicator", "region_zh": "地区 Region", "cluster_zh": "集群 Cluster",
-        "subject_zh": "主体 Subject", "period": "时间 Period", "stated": "原文数值 As stated", "kind": "类型 Kind",
-        "quote": st.column_config.TextColumn("原文 Quote", width="large"), "document_zh": "来源 Document",
-    },
-)
-stamp = queries.build_stamp()
-st.caption(f"共 {len(table)} 条。来源：见“来源 Sources”页。Every row's quote is verified against its document when the data is built. "
-           f"数据构建 Data built {stamp['built_at']:%Y-%m-%d %H:%M:%S} UTC · {stamp['digest']}")
+with st.container(border=True):
+    categories = queries.by_category(chosen, lang)
+    st.plotly_chart(charts.category_bars(categories, lang, t("by_category")), key="overview_categories")
+    category_raw = categories[["category_name", "kind", "figures"]]
+    category_display = category_raw.rename(columns={"category_name": t("col_category"), "figures": t("col_figures")})
+    category_display[t("col_kind")] = category_display.pop("kind").map(lambda k: i18n.KIND[k][lang])
+    tables.show(category_display, category_raw, stem="figures-by-category", key="overview_categories_table",
+                source=t("source_line", sources=t("all_documents", n=counts["documents"])) + f" · {built}")
+
+st.subheader(t("figures_table"))
+kind = st.segmented_control(t("kind_filter"), ["actual", "target"], format_func=lambda k: i18n.KIND[k][lang],
+                            key="overview_kind")
+table = queries.figures(kind, chosen, lang)
+if table.empty:
+    st.info(t("no_match"))
+    st.stop()
+total = selected["targets"] if kind == "target" else selected["actuals"] if kind == "actual" else sum(selected.values())
+display, raw = tables.figure_table(table)
+tables.show(display, raw, stem=f"figures-{kind or 'all'}", key="overview_figures", source=tables.sources_of(table),
+            column_config=tables.quote_config(t("col_quote")))
+shown = t("rows_shown", total=total) if len(table) == total else t("rows_limited", total=total, shown=len(table))
+st.caption(f"{shown} · {built}")

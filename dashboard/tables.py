@@ -1,0 +1,166 @@
+"""Tables as the pages show them: a displayed frame (formatted, headed in the run's language) and its
+raw twin (base units, one column per field), placed with their downloads and source line.
+
+Every table on every page goes through `show`, so each has the same CSV/Excel downloads of exactly
+the rows shown and a source line naming its documents.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import downloads, formatting, i18n
+from dashboard.i18n import KIND, LIGHT, STATUS, t
+
+FIGURE_RAW = ["id", "kind", "indicator_id", "indicator_name", "sector_name", "region_id", "region_name", "cluster_id",
+              "cluster_name", "plan_id", "plan_name", "subject", "period_start", "period_end", "as_of", "value",
+              "unit_id", "qualifier", "stated", "quote", "document_id", "document_name", "source_file", "source_line"]
+
+
+def _words(values: pd.Series, vocabulary: dict) -> pd.Series:
+    lang = i18n.lang()
+    return values.map(lambda key: vocabulary.get(key, {}).get(lang, key))
+
+
+def figure_table(frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Figures (the figures query's rows) as (displayed, raw)."""
+    lang = i18n.lang()
+    display = pd.DataFrame({
+        t("col_indicator"): frame["indicator_name"],
+        t("col_value"): formatting.amounts(frame, lang, signed="signed", stated="stated"),
+        t("col_kind"): _words(frame["kind"], KIND),
+        t("col_region"): frame["region_name"],
+        t("col_cluster"): frame["cluster_name"],
+        t("col_subject"): frame["subject"],
+        t("col_period"): _period(frame),
+        t("col_quote"): frame["quote"],
+        t("col_document"): frame["document_name"],
+    })
+    if lang == "en":
+        display.insert(2, t("col_stated"), frame["stated"])
+    return display, frame[[c for c in FIGURE_RAW if c in frame]].copy()
+
+
+def _period(frame: pd.DataFrame) -> pd.Series:
+    lang = i18n.lang()
+    spans = formatting.periods(frame["period_start"].fillna(frame["period_end"]), frame["period_end"], lang)
+    as_of = formatting.dates(frame["as_of"], lang)
+    return as_of.where(frame["as_of"].notna(), spans)
+
+
+def progress_table(frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Targets beside their comparable actuals (the progress query's rows) as (displayed, raw)."""
+    lang = i18n.lang()
+    target = formatting.amounts(frame, lang, signed="signed", value="target_value", qualifier="target_qualifier",
+                                stated="target_stated")
+    actual = formatting.amounts(frame.assign(actual_value=frame["actual_value"]), lang, signed="signed",
+                                value="actual_value", qualifier="actual_qualifier", stated="actual_stated")
+    actual = actual.where(frame["actual_id"].notna(), "—")
+    display = pd.DataFrame({
+        t("col_plan"): frame["plan_name"],
+        t("col_task"): frame["task_name"],
+        t("col_indicator"): frame["indicator_name"],
+        t("col_region"): frame["region_name"] + frame["cluster_name"].map(lambda c: f" · {c}" if c else ""),
+        t("col_target"): target,
+        t("col_actual"): actual,
+        t("col_status"): _words(frame["status"], STATUS),
+        t("col_light"): _words(frame["light"], LIGHT),
+        t("col_completion"): [formatting.percent(c, lang) if pd.notna(c) else "—" for c in frame["completion"]],
+        t("col_elapsed"): [formatting.percent(e, lang) if pd.notna(e) else "—" for e in frame["elapsed"]],
+        t("col_target_quote"): frame["target_quote"],
+        t("col_actual_quote"): frame["actual_quote"].fillna(""),
+        t("col_document"): frame["target_document"],
+    })
+    raw = frame[["id", "plan_id", "task_id", "indicator_name", "region_name", "cluster_name", "target_value",
+                 "target_qualifier", "target_stated", "unit_id", "period_start", "period_end", "actual_id",
+                 "actual_value", "actual_qualifier", "actual_stated", "actual_date", "status", "light", "completion",
+                 "elapsed", "target_quote", "actual_quote", "target_document", "actual_document"]].copy()
+    return display, raw
+
+
+def ledger_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """A plan's task ledger (the task_ledger query's rows) as displayed: task, units, targets, statuses."""
+    lang = i18n.lang()
+    joiner = "、" if lang == "zh" else "; "
+
+    def statuses(row) -> str:
+        parts = [f"{i18n.word(STATUS, s)} {row[s]}" for s in ("met", "in_progress", "missed", "not_reported") if row[s]]
+        return joiner.join(parts) or "—"
+
+    return pd.DataFrame({
+        t("col_number"): frame["number"],
+        t("col_level"): _words(frame["kind"], i18n.TASK_KIND),
+        t("col_task"): frame["task_name"],
+        t("col_responsible"): [joiner.join(units) for units in frame["units"]],
+        t("col_target"): frame["target_stated"].replace("", "—"),
+        t("col_status"): [statuses(row) for _, row in frame.iterrows()],
+    })
+
+
+def cluster_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """Clusters and bases (the clusters query's rows) as displayed."""
+    joiner = "、" if i18n.lang() == "zh" else ", "
+    return pd.DataFrame({
+        t("col_name"): frame["cluster_name"],
+        t("col_level"): _words(frame["kind"], i18n.CLUSTER_KIND),
+        t("col_cities"): [joiner.join(c) for c in frame["cities"]],
+        t("col_region"): frame["regions"],
+        t("col_parent"): frame["parent_name"],
+        t("col_figures"): frame["figures"],
+        t("col_document"): frame["document_name"],
+    })
+
+
+def document_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """Documents (the documents query's rows) as displayed."""
+    return pd.DataFrame({
+        t("col_title"): frame["title"],
+        t("col_publisher"): frame["publisher"],
+        t("col_published"): frame["published"],
+        t("col_kind"): _words(frame["kind"], i18n.DOCUMENT_KIND),
+        t("col_figures"): frame["figures"],
+        t("col_excluded"): frame["exclusions"],
+        t("col_url"): frame["url"],
+        t("col_license"): frame["license"],
+    })
+
+
+_SENTENCE_END = "。！？；!?;\n"
+
+
+def in_context(frame: pd.DataFrame) -> pd.Series:
+    """Each quote inside its sentence from the document: text before it back to the previous sentence
+    end, the quote in 【】, and the text after it up to the next sentence end."""
+    texts = []
+    for before, matched, after in zip(frame["before"].fillna(""), frame["matched"].fillna(""),
+                                      frame["after"].fillna(""), strict=True):
+        cut = max(before.rfind(mark) for mark in _SENTENCE_END)
+        lead = before[cut + 1:]
+        ends = [after.find(mark) for mark in _SENTENCE_END if after.find(mark) >= 0]
+        tail = after[:min(ends) + 1] if ends else after + "…"
+        texts.append(f"{'' if cut >= 0 else '…'}{lead}【{matched}】{tail}".replace("\n", " "))
+    return pd.Series(texts, index=frame.index, dtype=object)
+
+
+def sources_of(frame: pd.DataFrame, *columns: str) -> str:
+    """The source line of a table: its distinct documents, in order of appearance."""
+    names: list[str] = []
+    for column in columns or ("document_name",):
+        if column in frame:
+            names += [n for n in frame[column].dropna().tolist() if n]
+    unique = list(dict.fromkeys(names))
+    return t("source_line", sources="；".join(unique) if i18n.lang() == "zh" else "; ".join(unique))
+
+
+def show(display: pd.DataFrame, raw: pd.DataFrame, *, stem: str, source: str, key: str,
+         column_config: dict | None = None, height: int | str = "auto") -> None:
+    """A table, its downloads (CSV of the displayed rows; Excel with displayed and raw sheets) and its source."""
+    st.dataframe(display, hide_index=True, column_config=column_config, height=height)
+    downloads.download_buttons(display, raw, stem, source, key=key, lang=i18n.lang())
+    st.caption(source)
+
+
+def quote_config(*names: str) -> dict:
+    """Wide text columns for quotes, so the original words are readable in the table."""
+    return {name: st.column_config.TextColumn(name, width="large") for name in names}
