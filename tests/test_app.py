@@ -46,32 +46,42 @@ def test_it_should_build_its_database_on_first_start(fresh_warehouse):
     assert at.title[0].value == "山东纺织服装指标看板"
 
 
+def table_with(at: AppTest, column: str):
+    """The first table on the page that has `column` (tables are headed in the page's language)."""
+    return next(frame.value for frame in at.dataframe if column in frame.value.columns)
+
+
+def figures_table(at: AppTest):
+    return table_with(at, "原文")
+
+
 def test_the_overview_should_show_the_counts_in_the_database(fresh_warehouse):
     at = run()
     with duckdb.connect(str(fresh_warehouse), read_only=True) as con:
         targets, actuals = con.execute(
             "SELECT count(*) FILTER (WHERE kind = 'target'), count(*) FILTER (WHERE kind = 'actual') FROM figures").fetchone()
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["目标 Targets"] == str(targets)
-    assert metrics["实际 Actuals"] == str(actuals)
-    table = at.dataframe[0].value
+    assert metrics["目标"] == str(targets)
+    assert metrics["实际"] == str(actuals)
+    table = figures_table(at)
     assert len(table) == targets + actuals
-    assert table["quote"].notna().all()
+    assert table["原文"].notna().all()
+    assert table["来源文件"].notna().all()
 
 
 def test_the_overview_kind_filter_should_show_only_targets(fresh_warehouse):
     at = run()
     at.segmented_control(key="overview_kind").set_value("target").run()
-    table = at.dataframe[0].value
-    assert set(table["kind"]) == {"target"}
-    assert "5家以上" in set(table["stated"])
+    table = figures_table(at)
+    assert set(table["类型"]) == {"目标"}
+    assert "5家以上" in set(table["数值"])
 
 
 def test_the_sources_page_should_list_every_document(fresh_warehouse):
     at = run("pages/sources.py")
-    table = at.dataframe[0].value
+    table = table_with(at, "标题")
     assert len(table) == 5
-    assert table.set_index("id").at["sd-workwear-press-2026", "figures"] > 50
+    assert table.set_index("标题").at["山东以工装高地建设推动纺织服装产业高质量发展情况新闻发布会（文字实录）", "数字条数"] == 67
 
 
 def test_it_should_keep_showing_the_last_good_data_when_the_data_turns_invalid(fresh_warehouse, data_copy: DataCopy,
@@ -83,7 +93,7 @@ def test_it_should_keep_showing_the_last_good_data_when_the_data_turns_invalid(f
     st.cache_resource.clear()
     at = run()
     assert fresh_warehouse.read_bytes() == before
-    assert "did not pass validation" in at.warning[0].value
+    assert "未通过校验" in at.warning[0].value
     assert at.metric, "the pages still render from the last good build"
 
 
@@ -93,28 +103,28 @@ def test_it_should_explain_when_there_is_no_valid_data_at_all(fresh_warehouse, d
     at = AppTest.from_file(APP, default_timeout=60)
     at.run()
     assert not at.exception
-    assert "did not pass validation" in at.error[0].value
+    assert "未通过校验" in at.error[0].value
     assert f"sd-workwear-press-2026.csv:{line}:region_id" in at.code[0].value
 
 
 def test_it_should_show_a_rebuilt_database_without_a_restart(fresh_warehouse, data_copy: DataCopy):
     at = run()
-    before = int(next(m.value for m in at.metric if m.label == "实际 Actuals"))
+    before = int(next(m.value for m in at.metric if m.label == "实际"))
     rows = data_copy.rows(PRESS)
     data_copy.write_rows(PRESS, [r for r in rows if r["stated"] != "450亿元"])
     build.run(data_copy, fresh_warehouse)  # what `python -m etl build` does while the app runs
     at.run()
     assert not at.exception
-    assert int(next(m.value for m in at.metric if m.label == "实际 Actuals")) == before - 1
+    assert int(next(m.value for m in at.metric if m.label == "实际")) == before - 1
 
 
 def test_hostile_text_in_the_data_is_shown_verbatim(fresh_warehouse, data_copy: DataCopy, monkeypatch):
     monkeypatch.setattr(paths, "DATA", make_hostile(data_copy))
     at = run()
-    table = at.dataframe[0].value
-    row = table[table["quote"] == SCRIPT_QUOTE]
+    table = figures_table(at)
+    row = table[table["原文"] == SCRIPT_QUOTE]
     assert len(row) == 1
-    assert row.iloc[0]["indicator_zh"] == IMG_NAME
+    assert row.iloc[0]["指标"] == IMG_NAME
 
 
 def test_a_database_named_by_sdtex_db_is_read_as_it_is(fresh_warehouse, data_copy: DataCopy, tmp_path, monkeypatch):
@@ -126,7 +136,7 @@ def test_a_database_named_by_sdtex_db_is_read_as_it_is(fresh_warehouse, data_cop
     monkeypatch.setenv("SDTEX_DB", str(other))
     at = run()
     assert other.read_bytes() == before, "the app must not rebuild a file it was pointed at"
-    actuals = int(next(m.value for m in at.metric if m.label == "实际 Actuals"))
+    actuals = int(next(m.value for m in at.metric if m.label == "实际"))
     assert actuals == sum(1 for r in data_copy.rows("figures/weihai-torch-cluster-news-2024.csv"))
     assert not fresh_warehouse.exists()
 
@@ -142,30 +152,30 @@ def run_with_params(**params: str) -> AppTest:
 
 def test_a_link_with_a_city_shows_only_that_citys_figures(fresh_warehouse):
     at = run_with_params(city="weihai")
-    table = at.dataframe[0].value
+    table = figures_table(at)
     assert len(table) > 0
-    assert set(table["region_zh"]) <= {"威海市", "威海火炬高新区"}
+    assert set(table["地区"]) <= {"威海市", "威海火炬高新区"}
     assert at.selectbox(key="filter_city").value == "weihai"
 
 
 def test_an_unknown_or_hostile_link_value_is_ignored_with_a_notice(fresh_warehouse):
-    everything = len(run().dataframe[0].value)
+    everything = len(figures_table(run()))
     at = run_with_params(city="atlantis", plan="x' OR 1=1 --")
     assert "city=atlantis" in at.sidebar.warning[0].value and "plan=x' OR 1=1 --" in at.sidebar.warning[0].value
-    assert len(at.dataframe[0].value) == everything
+    assert len(figures_table(at)) == everything
     assert at.query_params.get("city") is None
 
 
 def test_filters_survive_a_page_switch_and_can_be_cleared(fresh_warehouse):
     at = run_with_params(category="talent", **{"from": "2022"})
-    narrowed = len(at.dataframe[0].value)
+    narrowed = len(figures_table(at))
     at.switch_page("pages/sources.py").run()
     assert at.query_params["category"] == "talent"
     at.switch_page("pages/overview.py").run()
-    assert len(at.dataframe[0].value) == narrowed
+    assert len(figures_table(at)) == narrowed
     at.button(key="filter_clear").click().run()
     assert not at.query_params.get("category")
-    assert len(at.dataframe[0].value) > narrowed
+    assert len(figures_table(at)) > narrowed
 
 
 def test_it_should_rebuild_a_warehouse_deleted_under_it(fresh_warehouse):
