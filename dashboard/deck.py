@@ -15,7 +15,8 @@ Both formats share one layout (`_boxes`), so a slide looks the same in either fi
 Runtime requirements
 - Chromium and a CJK font. kaleido (charts) and `to_pdf` drive a headless Chromium: Debian's
   `/usr/bin/chromium` (found on PATH; `BROWSER_PATH` overrides) and `fonts-wqy-microhei`, both
-  installed by `scripts/setup.sh`. Without the font, Chinese renders as empty boxes.
+  installed by `scripts/setup.sh --dev` (the runtime-only setup does not install them). Without
+  the font, Chinese renders as empty boxes.
 - Charts: kaleido 1.x. `pio.to_image` starts a new Chromium per image and waits for a MathJax
   download from a CDN (offline: ~2 s per image). Here all charts of a call share one kaleido
   browser with MathJax disabled (charts use no LaTeX): ~1.3 s to start, then ~0.15 s per chart.
@@ -38,6 +39,7 @@ import base64
 import html
 import io
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -49,6 +51,7 @@ from typing import Literal
 
 import kaleido
 import plotly.graph_objects as go
+import plotly.io as pio
 from lxml import etree
 from pptx import Presentation
 from pptx.dml.color import RGBColor
@@ -56,9 +59,10 @@ from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-__all__ = ["Deck", "Slide", "chart_images", "chart_png", "chart_svg", "to_pdf", "to_pptx"]
+__all__ = ["Deck", "Slide", "chart_images", "chart_png", "chart_svg", "portable_figure", "to_pdf", "to_pptx",
+           "with_cjk_font"]
 
 # Chinese-capable families first for glyphs Latin fonts lack; Chromium falls back per glyph.
 CJK_FONTS = ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC")
@@ -83,6 +87,20 @@ LABELS = {
 
 # --- Data model -------------------------------------------------------------------------------
 
+# Control characters are not allowed in the XML of a .pptx (python-pptx refuses them) and print as
+# garbage in a PDF; line-like ones become line breaks, the rest are dropped.
+_LINE_BREAKS = str.maketrans({"\r": "\n", "\v": "\n", "\f": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n"})
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+def _printable(value: object) -> object:
+    if isinstance(value, str):
+        return _UNPRINTABLE.sub("", value.replace("\r\n", "\n").translate(_LINE_BREAKS))
+    if isinstance(value, list):
+        return [_printable(item) for item in value]
+    return value
+
+
 class Slide(BaseModel):
     """One slide: a title, then a chart and/or bullets. `footnote` names the sources."""
 
@@ -96,8 +114,13 @@ class Slide(BaseModel):
     footnote: str = ""
     notes: str = ""
 
+    _clean = field_validator("title", "subtitle", "bullets", "status", "footnote", "notes", mode="before")(
+        _printable)
+
 
 class Deck(BaseModel):
+    """A meeting deck: a title slide (title, as-of date), then `slides` in order."""
+
     model_config = ConfigDict(extra="forbid")
 
     title: str = Field(min_length=1)
@@ -105,6 +128,8 @@ class Deck(BaseModel):
     lang: Literal["zh", "en"] = "zh"
     theme: Literal["light", "dark"] = "light"
     as_of: str = Field(min_length=1)
+
+    _clean = field_validator("title", "as_of", mode="before")(_printable)
 
     @model_validator(mode="after")
     def _charts_name_their_source(self) -> Deck:
@@ -139,7 +164,7 @@ def chart_images(figures: Iterable[go.Figure | dict], fmt: str = "png", width: i
                  height: int = 900, scale: float = 1) -> list[bytes]:
     """Render figures to image bytes (png, svg, jpeg, webp or pdf) in one browser session."""
     opts = {"format": fmt, "width": width, "height": height, "scale": scale}
-    return _render([(with_cjk_font(go.Figure(f)), opts) for f in figures])
+    return _render([(portable_figure(f), opts) for f in figures])
 
 
 def chart_png(fig: go.Figure | dict, width: int = 1600, height: int = 900, scale: float = 1) -> bytes:
@@ -148,6 +173,19 @@ def chart_png(fig: go.Figure | dict, width: int = 1600, height: int = 900, scale
 
 def chart_svg(fig: go.Figure | dict, width: int = 1600, height: int = 900) -> bytes:
     return chart_images([fig], "svg", width, height)[0]
+
+
+def portable_figure(fig: go.Figure | dict) -> go.Figure:
+    """A copy of the figure that renders outside Streamlit as it does inside: real colours, Chinese fonts.
+
+    Importing Streamlit makes its "streamlit" template the plotly default. That template holds
+    placeholder colours (#000001, #000002, …) which only Streamlit's front end replaces, so a
+    figure built without an explicit template would export in near-black.
+    """
+    out = go.Figure(fig)
+    if "streamlit" in pio.templates and out.layout.template == pio.templates["streamlit"]:
+        out.update_layout(template="plotly_white")
+    return with_cjk_font(out)
 
 
 def with_cjk_font(fig: go.Figure) -> go.Figure:
@@ -177,7 +215,7 @@ def _render(jobs: list[tuple[go.Figure, dict]]) -> list[bytes]:
 
 def _deck_figure(fig: go.Figure, theme: _Theme) -> go.Figure:
     """A copy of the figure themed for the deck: slide background, readable font sizes, tight margins."""
-    out = with_cjk_font(go.Figure(fig))
+    out = with_cjk_font(go.Figure(fig))  # the theme's template replaces any Streamlit placeholder one
     background = f"#{theme.background}"
     out.update_layout(template=theme.template, paper_bgcolor=background, plot_bgcolor=background,
                       font_color=f"#{theme.text}")
