@@ -39,7 +39,8 @@ def render() -> Filters:
 
     with st.sidebar:
         # Bilingual on purpose: whoever opens the app must find the switch in either language.
-        st.radio("语言 Language", i18n.LANGS, format_func=i18n.LANG_NAMES.get, key=i18n.STATE, horizontal=True)
+        st.radio("语言 Language", i18n.LANGS, format_func=i18n.LANG_NAMES.get, key=i18n.STATE, horizontal=True,
+                 on_change=_relabel)
         if rejected:
             st.warning(t("unknown_link_values", values=", ".join(rejected)))
         st.subheader(t("filters"))
@@ -64,6 +65,20 @@ def render() -> Filters:
     st.session_state[_WRITTEN] = params
     st.query_params.from_dict(params)
     return chosen
+
+
+# Keyed choice widgets of every page (selectbox, multiselect, segmented control).
+CHOICES = (*(f"filter_{key}" for key in KEYS), "overview_kind", "tracker_ledger_plan", "tracker_ledger_unit",
+           "cities_measure", "cities_city", "clusters_cluster", "sources_document", "explorer_kind", "explorer_units",
+           "explorer_qualifiers", "explorer_documents", "explorer_sort")
+
+
+def _relabel() -> None:
+    # A choice widget shows its choice by its label: once the labels change language the browser
+    # would keep the old one, so the choices are set again and sent with the new labels.
+    for key in CHOICES:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
 
 
 def _set_widgets(filters: Filters, years: tuple[int, int]) -> None:

@@ -20,17 +20,17 @@ ROUNDS = 2
 def read_overview(page) -> tuple[int, int, int, str]:
     """(targets, actuals, rows in the table, build stamp) as the page shows them."""
     # A reloaded page can report "not running" before its first run has drawn anything: wait for
-    # the whole overview (five metrics and the caption) rather than reading a partial page.
-    expect(page.locator('[data-testid="stMetric"]')).to_have_count(5, timeout=60_000)
+    # the whole overview (five counts, six headline figures and the caption) rather than reading a partial page.
+    expect(page.locator('[data-testid="stMetric"]')).to_have_count(11, timeout=60_000)
     expect(page.get_by_text(re.compile(r"共 \d+ 条"))).to_be_visible(timeout=60_000)
     metrics = {}
-    for metric in page.locator('[data-testid="stMetric"]').all():
+    for metric in page.locator('[data-testid="stMetric"]').all()[:5]:  # the counts; headline figures follow
         label = metric.locator('[data-testid="stMetricLabel"]').inner_text().strip()
         metrics[label] = int(metric.locator('[data-testid="stMetricValue"]').inner_text().strip())
     caption = page.get_by_text(re.compile(r"共 \d+ 条")).inner_text()
     rows = int(re.search(r"共 (\d+) 条", caption).group(1))
-    stamp = re.search(r"Data built (.+)$", caption).group(1)
-    return metrics["目标 Targets"], metrics["实际 Actuals"], rows, stamp
+    stamp = re.search(r"数据构建于 (.+)$", caption).group(1)
+    return metrics["目标"], metrics["实际"], rows, stamp
 
 
 def test_sessions_read_consistently_while_the_warehouse_is_swapped(browser: Browser, start_app_server, wait_for_app,
