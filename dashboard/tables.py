@@ -127,6 +127,7 @@ def document_table(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 _SENTENCE_END = "。！？；!?;\n"
+_LEAD = 30
 
 
 def in_context(frame: pd.DataFrame) -> pd.Series:
@@ -137,6 +138,8 @@ def in_context(frame: pd.DataFrame) -> pd.Series:
                                       frame["after"].fillna(""), strict=True):
         cut = max(before.rfind(mark) for mark in _SENTENCE_END)
         lead = before[cut + 1:]
+        if len(lead) > _LEAD:  # a long sentence: keep the words next to the quote
+            lead, cut = lead[-_LEAD:], -1
         ends = [after.find(mark) for mark in _SENTENCE_END if after.find(mark) >= 0]
         tail = after[:min(ends) + 1] if ends else after + "…"
         texts.append(f"{'' if cut >= 0 else '…'}{lead}【{matched}】{tail}".replace("\n", " "))
@@ -156,6 +159,9 @@ def sources_of(frame: pd.DataFrame, *columns: str) -> str:
 def show(display: pd.DataFrame, raw: pd.DataFrame, *, stem: str, source: str, key: str,
          column_config: dict | None = None, height: int | str = "auto") -> None:
     """A table, its downloads (CSV of the displayed rows; Excel with displayed and raw sheets) and its source."""
+    # A missing text is shown blank, never as "None": the grid would print it.
+    text = [c for c in display.columns if not pd.api.types.is_numeric_dtype(display[c])]
+    display = display.astype({c: object for c in text}).fillna({c: "" for c in text})
     st.dataframe(display, hide_index=True, column_config=column_config, height=height)
     downloads.download_buttons(display, raw, stem, source, key=key, lang=i18n.lang())
     st.caption(source)

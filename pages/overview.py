@@ -25,10 +25,10 @@ headline = queries.headline(chosen, lang)
 if headline.empty:
     st.info(t("headline_none"))
 else:
-    cards = st.columns(3)
+    cards = st.columns(3 if lang == "zh" else 2)  # English values are longer
     values = formatting.amounts(headline, lang, signed="signed", stated="stated")
     for n, (row, value) in enumerate(zip(headline.itertuples(index=False), values, strict=True)):
-        with cards[n % 3].container(border=True):
+        with cards[n % len(cards)].container(border=True):
             where = row.region_name + (f" · {row.cluster_name}" if row.cluster_name else "")
             st.metric(f"{row.indicator_name}（{row.sector_name}）" if lang == "zh" else f"{row.indicator_name} ({row.sector_name})",
                       value, help=row.quote)

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Idempotent setup for a fresh Debian machine.
 #
-#   scripts/setup.sh          .venv with the runtime packages (requirements.txt)
-#   scripts/setup.sh --dev    also the test packages (requirements-dev.txt) and, through apt,
-#                             Debian's chromium and fonts-wqy-microhei (browser tests and
-#                             screenshots; without a CJK font Chinese renders as empty boxes)
+#   scripts/setup.sh          .venv with the runtime packages (requirements.txt) and, through apt,
+#                             Debian's chromium and fonts-wqy-microhei: chart images, the .pptx and
+#                             PDF decks are rendered by Chromium, and without a CJK font Chinese
+#                             renders as empty boxes
+#   scripts/setup.sh --dev    also the test packages (requirements-dev.txt)
 #   scripts/setup.sh --force  reinstall the Python packages even if nothing changed
 #
 # Runs from any directory. apt runs as root directly, otherwise through sudo; it is skipped
@@ -63,18 +64,16 @@ apt_install() {
   quiet "${as_root[@]}" apt-get install -y -q "$@"
 }
 
-# --- Debian packages (dev only) -------------------------------------------------------------
-if [ "$DEV" -eq 1 ]; then
-  missing=()
-  for pkg in "${APT_PACKAGES[@]}"; do
-    is_installed "$pkg" || missing+=("$pkg")
-  done
-  if [ "${#missing[@]}" -gt 0 ]; then
-    command -v apt-get >/dev/null 2>&1 || die "missing ${missing[*]} and no apt-get (not Debian?)"
-    apt_install "${APT_PACKAGES[@]}"
-  fi
-  [ -x /usr/bin/chromium ] || die "/usr/bin/chromium not found after installing chromium"
+# --- Debian packages ---------------------------------------------------------------------------
+missing=()
+for pkg in "${APT_PACKAGES[@]}"; do
+  is_installed "$pkg" || missing+=("$pkg")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  command -v apt-get >/dev/null 2>&1 || die "missing ${missing[*]} and no apt-get (not Debian?)"
+  apt_install "${APT_PACKAGES[@]}"
 fi
+[ -x /usr/bin/chromium ] || die "/usr/bin/chromium not found after installing chromium"
 
 # --- virtualenv -----------------------------------------------------------------------------
 if [ -x "$VENV/bin/python" ] && ! "$VENV/bin/python" -c '' >/dev/null 2>&1; then

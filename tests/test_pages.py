@@ -83,8 +83,7 @@ def test_every_page_renders_under_every_filter_in_both_languages(app_on, lang, p
             headers = " ".join(map(str, frame.value.columns))
             if lang == "en":
                 assert not HAN.search(headers), f"{page}: untranslated headers {headers}"
-            text = frame.value.astype(str)
-            assert not text.isin(["None", "nan", "NaN", "<NA>"]).any().any(), f"{page}: a missing value shown raw"
+            assert not frame.value.isna().any().any(), f"{page}: a missing value would show as None"
         # every table is downloadable, as CSV and as Excel
         labels = [b.proto.label for b in at.get("download_button")]
         assert labels.count("Download CSV" if lang == "en" else "下载 CSV") == len(at.dataframe)
