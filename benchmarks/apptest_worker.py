@@ -1,0 +1,168 @@
+"""Script run times of one app variant at one scale, under AppTest: `python -m benchmarks.apptest_worker SPEC.json`.
+
+Run as its own process by benchmarks.run, so every variant and scale starts with empty caches and
+its peak memory is its own. The spec (JSON) names:
+
+    variant   app | floor | naive
+    script    the Streamlit script (app.py, benchmarks/floor_app.py, benchmarks/naive_app.py)
+    pages     the pages to measure (benchmarks.scenario.Page.as_dict())
+    states    the filter states to switch through, one rerun each; years: the full year range
+    record    (app only) where to write what each page showed, per filter state, for the floor to replay
+    result    where to write the timings (JSON)
+
+The app is opened like a user would (app.py first, then st.switch_page); the floor and the naive
+app are told the page by the query parameter `page`. Each page then reruns once per filter state
+with the sidebar's session_state keys set, as a user's filter change does. Timings are of
+`AppTest.run()`: the whole script run, identical overhead for all three variants.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import pickle
+import sys
+import time
+import traceback
+from pathlib import Path
+
+import pyarrow as pa
+from streamlit.runtime.pages_manager import PagesManager
+from streamlit.testing.v1 import AppTest
+
+from benchmarks.scenario import peak_rss_mb, session_values, state_key
+
+RUN_TIMEOUT_S = 900
+# Tables bigger than this are recorded as their first rows and their size; the floor tiles them.
+RECORD_ROWS = 20_000
+
+
+def main(spec_path: str) -> int:
+    spec = json.loads(Path(spec_path).read_text(encoding="utf-8"))
+    _no_legacy_pages_folder()
+    # Setting session_state between runs happens outside a script run, which Streamlit warns about
+    # each time; a filter (unlike a level, which Streamlit resets) keeps the log readable.
+    logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").addFilter(
+        lambda record: "missing ScriptRunContext" not in record.getMessage())
+    results, recorded = [], {}
+    for page in spec["pages"]:
+        print(f"  {spec['variant']:5} {spec['scale']:9} {page['stem']}", file=sys.stderr, flush=True)
+        result, outputs = measure_page(spec, page)
+        results.append(result)
+        recorded[page["stem"]] = outputs
+    if spec.get("record"):
+        with open(spec["record"], "wb") as handle:
+            pickle.dump({"pages": recorded, "options": spec["options"]}, handle)
+    Path(spec["result"]).write_text(json.dumps({"pages": results, "peak_rss_mb": peak_rss_mb()}, indent=1),
+                                    encoding="utf-8")
+    return 0
+
+
+def measure_page(spec: dict, page: dict) -> tuple[dict, dict]:
+    result = {"page": page["stem"], "title": page["title"], "error": None, "first_s": None, "reruns_s": [],
+              "shape": None, "shapes": {}}
+    outputs: dict = {}
+    if spec["variant"] == "app" and not page["exists"]:
+        result["error"] = f"{page['path']} does not exist"
+        return result, outputs
+    try:
+        at = AppTest.from_file(spec["script"], default_timeout=RUN_TIMEOUT_S)
+        if spec["variant"] == "app":
+            at.run()  # app.py's default page, as a user lands on it; not counted
+            at.switch_page(page["path"])
+        else:
+            at.query_params["page"] = page["stem"]
+        started = time.perf_counter()
+        at.run()
+        result["first_s"] = time.perf_counter() - started
+        _raise_on_exception(at)
+        outputs[state_key(None)] = capture(at)
+        result["shape"] = outputs[state_key(None)]["shape"]
+        result["title"] = outputs[state_key(None)]["title"] or page["title"]
+        for state in spec["states"]:
+            for key, value in session_values(state, spec["years"]).items():
+                at.session_state[key] = value
+            started = time.perf_counter()
+            at.run()
+            result["reruns_s"].append(time.perf_counter() - started)
+            _raise_on_exception(at)
+            output = capture(at)
+            result["shapes"][state_key(state)] = output["shape"]
+            if spec["variant"] == "app":
+                outputs[state_key(state)] = output
+    except Exception as exc:  # noqa: BLE001 - a broken or unfinished page is reported, not fatal
+        result["error"] = _one_line(exc)
+        print(traceback.format_exc(limit=3), file=sys.stderr)
+    return result, outputs
+
+
+class PageError(Exception):
+    """The script run ended in an exception shown on the page."""
+
+
+def _raise_on_exception(at: AppTest) -> None:
+    if at.exception:
+        raise PageError("; ".join(e.value for e in at.exception))
+
+
+def capture(at: AppTest) -> dict:
+    """What the run showed that costs time to produce and draw: title, metrics, charts and tables."""
+    titles = [t.value for t in at.title]
+    metrics = [(m.label, m.value) for m in at.metric]
+    charts = [c.proto.spec for c in at.get("plotly_chart")]
+    other_charts = len(at.get("arrow_vega_lite_chart")) + len(at.get("deck_gl_json_chart"))
+    tables = []
+    for frame in at.dataframe:
+        proto = frame.proto
+        # Big tables are sent lazily: their first chunk, and the rest when the browser scrolls.
+        lazy = proto.HasField("lazy_data") and proto.lazy_data.initial_chunk.data
+        table = _arrow_table(proto.lazy_data.initial_chunk.data if lazy else proto.arrow_data.data)
+        rows = proto.lazy_data.row_count if lazy else table.num_rows
+        tables.append({"rows": rows, "frame": table.slice(0, RECORD_ROWS).to_pandas()})
+    for frame in at.table:
+        table = _arrow_table(frame.proto.arrow_data.data)
+        tables.append({"rows": table.num_rows, "frame": table.slice(0, RECORD_ROWS).to_pandas()})
+    shape = {"title": bool(titles), "metrics": len(metrics), "charts": len(charts) + other_charts,
+             "points": [_points(spec) for spec in charts], "tables": [[t["rows"], len(t["frame"].columns)] for t in tables]}
+    return {"title": titles[0] if titles else "", "metrics": metrics, "charts": charts, "tables": tables, "shape": shape}
+
+
+def _arrow_table(data: bytes) -> pa.Table:
+    if not data:
+        return pa.table({})
+    return pa.ipc.open_stream(data).read_all()
+
+
+def _points(spec: str) -> int:
+    """Data points of a plotly figure: the longest coordinate array of each trace, summed."""
+    figure = json.loads(spec)
+    total = 0
+    for trace in figure.get("data", []):
+        lengths = [len(trace[axis]) for axis in ("x", "y", "z", "locations", "lat", "values", "labels")
+                   if isinstance(trace.get(axis), list)]
+        total += max(lengths, default=0)
+    return total
+
+
+def _one_line(exc: BaseException) -> str:
+    text = f"{type(exc).__name__}: {exc}".strip()
+    return " ".join(text.split())[:300]
+
+
+def _no_legacy_pages_folder() -> None:
+    """Run app.py the way dashboard.serve runs the server: pages/ is not Streamlit's old multipage folder.
+
+    AppTest re-detects that folder before every run; left alone, a rerun would execute the current
+    page without app.py's frame, which the real server never does.
+    """
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    PagesManager.__init__ = init
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1]))

@@ -1,0 +1,126 @@
+"""The synthetic warehouse of the benchmarks: the app's schema, N figures over the 16 cities, never inside data/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from benchmarks import synthetic
+from benchmarks.scenario import discover_pages
+from etl import build, paths
+
+FIGURES = 5000
+
+
+@pytest.fixture(scope="module")
+def warehouse(tmp_path_factory) -> Path:
+    return synthetic.generate(FIGURES, tmp_path_factory.mktemp("synthetic") / "synthetic.duckdb", seed=1).path
+
+
+@pytest.fixture
+def app_on(monkeypatch):
+    """Point the app at a warehouse file, with no cached connection or result from another test."""
+
+    def point(path: Path) -> None:
+        monkeypatch.setenv(paths.DB_ENV, str(path))
+        st.cache_resource.clear()
+        st.cache_data.clear()
+
+    yield point
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+def _columns(path: Path) -> dict[str, list[tuple[str, str]]]:
+    with duckdb.connect(str(path), read_only=True) as con:
+        rows = con.execute("SELECT table_name, column_name, data_type FROM information_schema.columns "
+                           "ORDER BY table_name, ordinal_position").fetchall()
+    tables: dict[str, list[tuple[str, str]]] = {}
+    for table, column, kind in rows:
+        tables.setdefault(table, []).append((column, kind))
+    return tables
+
+
+def test_it_should_have_exactly_the_schema_of_a_curated_build(warehouse, tmp_path):
+    curated = tmp_path / "curated.duckdb"
+    build.run(paths.DATA, curated)
+    assert _columns(warehouse) == _columns(curated)
+
+
+def test_it_should_hold_the_figures_asked_for_over_all_16_cities(warehouse):
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM figures").fetchone()[0] == FIGURES
+        assert con.execute("SELECT figures FROM build_info").fetchone()[0] == FIGURES
+        cities = con.execute("SELECT count(DISTINCT r.city_id) FROM figures f JOIN regions r ON r.id = f.region_id "
+                             "JOIN regions c ON c.id = r.city_id WHERE c.level = 'city'").fetchone()[0]
+        assert cities == 16
+        assert {k for (k,) in con.execute("SELECT DISTINCT kind FROM figures").fetchall()} == {"target", "actual"}
+        qualifiers = {q for (q,) in con.execute("SELECT DISTINCT qualifier FROM figures").fetchall()}
+        assert qualifiers == {q for (q,) in con.execute("SELECT id FROM qualifiers").fetchall()}
+        # Targets carry their plan and period; actuals a date; every figure is marked synthetic.
+        assert con.execute("SELECT count(*) FROM figures WHERE kind = 'target' AND (plan_id IS NULL OR period_end IS NULL "
+                           "OR as_of IS NOT NULL)").fetchone()[0] == 0
+        assert con.execute("SELECT count(*) FROM figures WHERE kind = 'actual' AND plan_id IS NOT NULL").fetchone()[0] == 0
+        assert con.execute("SELECT count(*) FROM figures WHERE quote NOT LIKE '合成数据 synthetic #%' "
+                           "OR position(stated IN quote) = 0 OR document_id <> 'syn-benchmark'").fetchone()[0] == 0
+        assert con.execute("SELECT count(*) >= 100 FROM indicators WHERE id LIKE 'syn_%' AND name_zh LIKE '%合成%'").fetchone()[0]
+        assert "synthetic" in con.execute("SELECT text FROM documents WHERE id = 'syn-benchmark'").fetchone()[0].lower()
+        assert con.execute("SELECT count(*) FROM target_progress").fetchone()[0] == \
+            con.execute("SELECT count(*) FROM figures WHERE kind = 'target'").fetchone()[0]
+
+
+def test_the_same_seed_should_give_the_same_figures(tmp_path):
+    def content(seed: int, name: str) -> list:
+        path = synthetic.generate(500, tmp_path / name, seed=seed).path
+        with duckdb.connect(str(path), read_only=True) as con:
+            return con.execute("SELECT * EXCLUDE (id) FROM figures ORDER BY id").fetchall()
+
+    assert content(7, "a.duckdb") == content(7, "b.duckdb")
+    assert content(7, "a.duckdb") != content(8, "c.duckdb")
+
+
+@pytest.mark.parametrize("inside", ["", "curated/figures", "raw"])
+def test_it_should_refuse_to_write_inside_data(tmp_path, inside):
+    target = paths.DATA.root / inside / "synthetic-test.duckdb"
+    with pytest.raises(synthetic.RefusedPath):
+        synthetic.generate(10, target)
+    assert not target.exists()
+
+
+def test_every_page_of_the_app_should_run_on_it(warehouse, app_on):
+    app_on(warehouse)
+    at = AppTest.from_file(str(paths.ROOT / "app.py"), default_timeout=120)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    for page in discover_pages():
+        at.switch_page(page.path)
+        at.run()
+        assert not at.exception, (page.path, [e.value for e in at.exception])
+
+
+@pytest.mark.parametrize("page", ["overview", "tracker", "cities", "clusters", "sources", "explorer"])
+def test_the_naive_baseline_should_run_on_it(warehouse, app_on, page):
+    app_on(warehouse)
+    at = AppTest.from_file(str(paths.ROOT / "benchmarks" / "naive_app.py"), default_timeout=120)
+    at.query_params["page"] = page
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    at.session_state["filter_city"] = "qingdao"
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.dataframe
+
+
+def test_the_floor_should_draw_the_shape_it_is_given(monkeypatch):
+    monkeypatch.delenv("BENCH_FLOOR_REPLAY", raising=False)
+    at = AppTest.from_file(str(paths.ROOT / "benchmarks" / "floor_app.py"), default_timeout=60)
+    at.query_params.update({"charts": "3", "points": "50", "rows": "400", "cols": "6", "metrics": "2"})
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert len(at.get("plotly_chart")) == 3
+    assert len(at.metric) == 2
+    assert at.dataframe[0].value.shape == (400, 6)
