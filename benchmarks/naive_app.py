@@ -130,8 +130,10 @@ def tracker(t, chosen):
     actuals = filtered(figures, chosen, plan=False)
     actuals = actuals[actuals["kind"] == "actual"]
     keys = ["indicator_id", "sector_id", "region_id", "cluster_id"]
-    pairs = targets.merge(actuals[[*keys, "id", "value", "qualifier", "ref_date", "stated"]], on=keys, how="left",
-                          suffixes=("", "_actual"))
+    # Only the columns the comparison needs take part in the many-to-many join.
+    compared = ["id", "value", "qualifier", "ref_date", "stated"]
+    pairs = targets[[*keys, "id", "plan_start", "ref_date"]].merge(
+        actuals[[*keys, *compared]].rename(columns={c: f"{c}_actual" for c in compared}), on=keys, how="left")
     starts = pd.to_datetime(pairs["plan_start"].astype("Int64").astype(str) + "-01-01", errors="coerce")
     window = (pairs["ref_date_actual"] >= starts) & (pairs["ref_date_actual"] <= pairs["ref_date"] + pd.DateOffset(years=1))
     pairs = pairs[window | pairs["id_actual"].isna()]
