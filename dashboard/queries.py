@@ -170,7 +170,8 @@ def status_counts(filters: Filters | None = None, lang: str = "zh") -> pd.DataFr
 def plans(lang: str = "zh") -> pd.DataFrame:
     """Every plan with its period, issuer, level and number of targets (for the timeline)."""
     return query(f"""
-        SELECT p.id, {_name('p')} AS plan_name, {_name('p', 'issuer')} AS issuer, p.level, {_name('r')} AS region_name,
+        SELECT p.id, {_name('p')} AS plan_name, {_name('p', 'issuer')} AS issuer, p.level, p.region_id,
+               {_name('r')} AS region_name,
                p.start_year, p.end_year, p.status,
                (SELECT count(*) FROM figures f WHERE f.plan_id = p.id AND f.kind = 'target') AS targets
         FROM plans p JOIN regions r ON r.id = p.region_id

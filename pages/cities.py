@@ -54,7 +54,7 @@ if not hosted.empty:
                 source=tables.sources_of(hosted))
 
 plans = queries.plans(lang)
-local_plans = plans[plans["region_name"] == names[city]]
+local_plans = plans[plans["region_id"] == city]
 if not local_plans.empty:
     st.subheader(t("city_plans"))
     for plan in local_plans.itertuples(index=False):
