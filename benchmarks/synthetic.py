@@ -124,7 +124,7 @@ def generate(figures: int, out: Path, seed: int = 1, indicators: int = 300) -> R
                 con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM frame")
                 con.unregister("frame")
             _insert_figures(con, figures, seed, tables, styles)
-            warehouse.derive_progress(con)  # the tables the ETL derives from figures, by the ETL's own rules
+            warehouse.derive(con)  # the tables the ETL derives from figures, by the ETL's own rules
             targets, actuals = con.execute(
                 "SELECT count(*) FILTER (kind = 'target'), count(*) FILTER (kind = 'actual') FROM figures").fetchone()
             con.execute("CHECKPOINT")

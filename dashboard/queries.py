@@ -20,19 +20,15 @@ def _name(alias: str, column: str = "name") -> str:
     return f"CASE WHEN $lang = 'en' THEN coalesce({alias}.{column}_en, {alias}.{column}_zh) ELSE {alias}.{column}_zh END"
 
 
-# The sidebar filters as one WHERE fragment over figures f, regions r, clusters c, indicators i.
+# The sidebar filters as one WHERE fragment over f: figure_list, target_list or one of the summaries
+# (etl/summaries.sql), which share these columns.
 _FILTERED = """
     ($plan IS NULL OR f.plan_id = $plan)
-    AND ($city IS NULL OR r.city_id = $city)
-    AND ($cluster IS NULL OR f.cluster_id = $cluster OR c.parent_id = $cluster)
-    AND ($category IS NULL OR i.category_id = $category)
-    AND ($year_from IS NULL OR year(f.ref_date) >= $year_from)
-    AND ($year_to IS NULL OR year(f.ref_date) <= $year_to)
-"""
-_JOINS = """
-    JOIN indicators i ON i.id = f.indicator_id
-    JOIN regions r ON r.id = f.region_id
-    LEFT JOIN clusters c ON c.id = f.cluster_id
+    AND ($city IS NULL OR f.city_id = $city)
+    AND ($cluster IS NULL OR f.cluster_id = $cluster OR f.cluster_parent_id = $cluster)
+    AND ($category IS NULL OR f.category_id = $category)
+    AND ($year_from IS NULL OR f.year >= $year_from)
+    AND ($year_to IS NULL OR f.year <= $year_to)
 """
 
 
@@ -42,20 +38,19 @@ def _params(filters: Filters | None, lang: str = "zh", **more) -> dict:
             "year_from": f.year_from, "year_to": f.year_to, "lang": lang, **more}
 
 
+def _local(column: str) -> str:
+    """SQL for a pre-joined name column of figure_list / target_list in the run's language."""
+    return f"CASE WHEN $lang = 'en' THEN coalesce(f.{column}_en, f.{column}_zh) ELSE f.{column}_zh END"
+
+
 _FIGURE_COLUMNS = f"""
-    f.id, f.kind, f.indicator_id, {_name('i')} AS indicator_name, {_name('cat')} AS category_name,
-    {_name('s')} AS sector_name, f.region_id, {_name('r')} AS region_name, f.cluster_id,
-    coalesce({_name('c')}, '') AS cluster_name, f.plan_id, coalesce({_name('p')}, '') AS plan_name,
+    f.id, f.kind, f.indicator_id, {_local('indicator')} AS indicator_name, {_local('category')} AS category_name,
+    {_local('sector')} AS sector_name, f.region_id, {_local('region')} AS region_name, f.cluster_id,
+    coalesce({_local('cluster')}, '') AS cluster_name, f.plan_id, coalesce({_local('plan')}, '') AS plan_name,
     coalesce(CASE WHEN $lang = 'en' THEN f.subject_en END, f.subject_zh, '') AS subject,
-    f.period_start, f.period_end, f.as_of, f.ref_date, f.value, f.unit_id, f.qualifier, i.signed,
-    f.stated, f.quote, f.document_id, {_name('d', 'title')} AS document_name, d.published AS document_date,
+    f.period_start, f.period_end, f.as_of, f.ref_date, f.value, f.unit_id, f.qualifier, f.signed,
+    f.stated, f.quote, f.document_id, {_local('document')} AS document_name, f.document_date,
     f.source_file, f.source_line
-"""
-_FIGURE_JOINS = _JOINS + """
-    JOIN categories cat ON cat.id = i.category_id
-    JOIN sectors s ON s.id = f.sector_id
-    JOIN documents d ON d.id = f.document_id
-    LEFT JOIN plans p ON p.id = f.plan_id
 """
 
 
@@ -74,8 +69,9 @@ def table_counts() -> dict[str, int]:
 def figure_counts(filters: Filters | None = None) -> dict[str, int]:
     """Targets and actuals matching the filters."""
     frame = query(f"""
-        SELECT count(*) FILTER (WHERE f.kind = 'target') AS targets, count(*) FILTER (WHERE f.kind = 'actual') AS actuals
-        FROM figures f {_JOINS} WHERE {_FILTERED}
+        SELECT coalesce(sum(figures) FILTER (WHERE kind = 'target'), 0) AS targets,
+               coalesce(sum(figures) FILTER (WHERE kind = 'actual'), 0) AS actuals
+        FROM figure_summary f WHERE {_FILTERED}
     """, _params(filters))
     return {column: int(frame.at[0, column]) for column in frame.columns}
 
@@ -85,11 +81,9 @@ def figures(kind: str | None = None, filters: Filters | None = None, lang: str =
             limit: int | None = TABLE_LIMIT) -> pd.DataFrame:
     """Figures with their names, document and quote, newest first, narrowed by the filters (at most `limit`)."""
     return query(f"""
-        SELECT {_FIGURE_COLUMNS}
-        FROM figures f {_FIGURE_JOINS}
+        SELECT {_FIGURE_COLUMNS} FROM figure_list f
         WHERE ($kind IS NULL OR f.kind = $kind) AND {_FILTERED}
-        ORDER BY f.ref_date DESC, f.document_id, f.source_line
-        LIMIT $limit
+        ORDER BY f.rank LIMIT $limit
     """, _params(filters, lang, kind=kind, limit=limit))
 
 
@@ -104,23 +98,27 @@ HEADLINE = [
 @cached_query
 def headline(filters: Filters | None = None, lang: str = "zh") -> pd.DataFrame:
     """The latest actual of each headline indicator within the filters, with its source."""
+    # Pick the rows on narrow columns first; fetch the wide ones for the few picked.
     return query(f"""
-        SELECT * FROM (
-            SELECT {_FIGURE_COLUMNS}, list_position($keys, f.indicator_id || '/' || f.sector_id) AS rank
-            FROM figures f {_FIGURE_JOINS}
-            WHERE f.kind = 'actual' AND {_FILTERED}
-        ) WHERE rank IS NOT NULL AND rank > 0
-        QUALIFY row_number() OVER (PARTITION BY rank ORDER BY (region_id = 'shandong') DESC, ref_date DESC, id) = 1
-        ORDER BY rank
-    """, _params(filters, lang, keys=[f"{i}/{s}" for i, s in HEADLINE]))
+        WITH picked AS (
+            SELECT f.rank, list_position($keys, f.indicator_id || '/' || f.sector_id) AS position
+            FROM figure_list f
+            WHERE f.kind = 'actual' AND list_contains($indicators, f.indicator_id) AND {_FILTERED}
+              AND list_contains($keys, f.indicator_id || '/' || f.sector_id)
+            QUALIFY row_number() OVER (PARTITION BY position ORDER BY (f.region_id = 'shandong') DESC, f.rank) = 1
+        )
+        SELECT {_FIGURE_COLUMNS}, picked.position FROM figure_list f JOIN picked ON picked.rank = f.rank
+        ORDER BY picked.position
+    """, _params(filters, lang, keys=[f"{i}/{s}" for i, s in HEADLINE],
+                 indicators=sorted({i for i, _ in HEADLINE})))
 
 
 @cached_query
 def by_category(filters: Filters | None = None, lang: str = "zh") -> pd.DataFrame:
     """Number of targets and actuals per indicator category."""
     return query(f"""
-        SELECT {_name('cat')} AS category_name, cat.sort, f.kind, count(*) AS figures
-        FROM figures f {_JOINS} JOIN categories cat ON cat.id = i.category_id
+        SELECT {_name('cat')} AS category_name, cat.sort, f.kind, sum(f.figures)::INTEGER AS figures
+        FROM figure_summary f JOIN categories cat ON cat.id = f.category_id
         WHERE {_FILTERED}
         GROUP BY ALL ORDER BY cat.sort, f.kind
     """, _params(filters, lang))
@@ -130,26 +128,19 @@ def by_category(filters: Filters | None = None, lang: str = "zh") -> pd.DataFram
 def progress(filters: Filters | None = None, lang: str = "zh", limit: int | None = TABLE_LIMIT) -> pd.DataFrame:
     """Each target beside its comparable actual, status, 完成率 and 序时进度 (today's where no actual exists)."""
     return query(f"""
-        SELECT f.id, f.plan_id, {_name('p')} AS plan_name, f.task_id, coalesce({_name('tk', 'title')}, '') AS task_name,
-               {_name('i')} AS indicator_name, {_name('r')} AS region_name, coalesce({_name('c')}, '') AS cluster_name,
-               f.stated AS target_stated, f.value AS target_value, f.qualifier AS target_qualifier, f.unit_id, i.signed,
-               tp.period_start, tp.period_end, tp.status, tp.light, tp.completion,
-               coalesce(tp.elapsed, least(1.0, greatest(0.0, date_diff('day', tp.period_start, current_date)
-                                                        / greatest(1, date_diff('day', tp.period_start, tp.period_end))))) AS elapsed,
-               a.id AS actual_id, a.stated AS actual_stated, a.value AS actual_value, a.qualifier AS actual_qualifier,
-               coalesce(a.as_of, a.period_end) AS actual_date,
-               f.quote AS target_quote, {_name('d', 'title')} AS target_document,
-               a.quote AS actual_quote, {_name('ad', 'title')} AS actual_document
-        FROM figures f {_JOINS}
-        JOIN target_progress tp ON tp.target_id = f.id
-        JOIN plans p ON p.id = f.plan_id
-        JOIN documents d ON d.id = f.document_id
-        LEFT JOIN plan_tasks tk ON tk.id = f.task_id
-        LEFT JOIN figures a ON a.id = tp.actual_id
-        LEFT JOIN documents ad ON ad.id = a.document_id
-        WHERE f.kind = 'target' AND {_FILTERED}
-        ORDER BY p.start_year, f.plan_id, f.document_id, f.source_line
-        LIMIT $limit
+        SELECT f.id, f.plan_id, {_local('plan')} AS plan_name, f.task_id, coalesce({_local('task')}, '') AS task_name,
+               {_local('indicator')} AS indicator_name, {_local('region')} AS region_name,
+               coalesce({_local('cluster')}, '') AS cluster_name,
+               f.target_stated, f.target_value, f.target_qualifier, f.unit_id, f.signed,
+               f.period_start, f.period_end, f.status, f.light, f.completion,
+               coalesce(f.elapsed, least(1.0, greatest(0.0, date_diff('day', f.period_start, current_date)
+                                                        / greatest(1, date_diff('day', f.period_start, f.period_end))))) AS elapsed,
+               f.actual_id, f.actual_stated, f.actual_value, f.actual_qualifier, f.actual_date,
+               f.target_quote, {_local('target_document')} AS target_document,
+               f.actual_quote, {_local('actual_document')} AS actual_document
+        FROM target_list f
+        WHERE {_FILTERED}
+        ORDER BY f.rank LIMIT $limit
     """, _params(filters, lang, limit=limit))
 
 
@@ -157,12 +148,10 @@ def progress(filters: Filters | None = None, lang: str = "zh", limit: int | None
 def status_counts(filters: Filters | None = None, lang: str = "zh") -> pd.DataFrame:
     """Targets per plan and status."""
     return query(f"""
-        SELECT f.plan_id, {_name('p')} AS plan_name, p.start_year, tp.status, count(*) AS targets
-        FROM figures f {_JOINS}
-        JOIN target_progress tp ON tp.target_id = f.id
-        JOIN plans p ON p.id = f.plan_id
-        WHERE f.kind = 'target' AND {_FILTERED}
-        GROUP BY ALL ORDER BY p.start_year, f.plan_id, tp.status
+        SELECT f.plan_id, {_name('p')} AS plan_name, p.start_year, f.status, sum(f.targets)::INTEGER AS targets
+        FROM target_summary f JOIN plans p ON p.id = f.plan_id
+        WHERE {_FILTERED}
+        GROUP BY ALL ORDER BY p.start_year, f.plan_id, f.status
     """, _params(filters, lang))
 
 
@@ -212,9 +201,10 @@ def city_measures(filters: Filters | None = None, lang: str = "zh") -> pd.DataFr
     """Per prefecture-level city: figures, targets, actuals (within the filters), clusters, bases and plans."""
     return query(f"""
         WITH counted AS (
-            SELECT r.city_id, count(*) AS figures, count(*) FILTER (WHERE f.kind = 'target') AS targets,
-                   count(*) FILTER (WHERE f.kind = 'actual') AS actuals
-            FROM figures f {_JOINS} WHERE {_FILTERED} AND r.city_id IS NOT NULL GROUP BY r.city_id
+            SELECT f.city_id, sum(f.figures)::INTEGER AS figures,
+                   coalesce(sum(f.figures) FILTER (WHERE f.kind = 'target'), 0)::INTEGER AS targets,
+                   coalesce(sum(f.figures) FILTER (WHERE f.kind = 'actual'), 0)::INTEGER AS actuals
+            FROM figure_summary f WHERE {_FILTERED} AND f.city_id IS NOT NULL GROUP BY f.city_id
         ), located AS (
             SELECT DISTINCT rr.city_id, cl.id, cl.kind
             FROM cluster_regions cr JOIN regions rr ON rr.id = cr.region_id JOIN clusters cl ON cl.id = cr.cluster_id
@@ -248,8 +238,8 @@ def clusters(filters: Filters | None = None, lang: str = "zh") -> pd.DataFrame:
             LEFT JOIN regions city ON city.id = rr.city_id
             GROUP BY cr.cluster_id
         ), counted AS (
-            SELECT coalesce(f.cluster_id, '') AS cluster_id, count(*) AS figures
-            FROM figures f {_JOINS} WHERE {_FILTERED} AND f.cluster_id IS NOT NULL GROUP BY ALL
+            SELECT f.cluster_id, sum(f.figures)::INTEGER AS figures
+            FROM figure_summary f WHERE {_FILTERED} AND f.cluster_id IS NOT NULL GROUP BY ALL
         )
         SELECT cl.id, cl.kind, {_name('cl')} AS cluster_name, cl.parent_id, coalesce({_name('parent')}, '') AS parent_name,
                coalesce(places.cities, []) AS cities, coalesce(places.city_ids, []) AS city_ids,
@@ -308,7 +298,7 @@ def quotes_in_context(document_id: str, filters: Filters | None = None, lang: st
                substr(d.text, greatest(1, f.quote_start + 1 - 80), least(f.quote_start, 80)) AS before,
                substr(d.text, f.quote_start + 1, f.quote_end - f.quote_start) AS matched,
                substr(d.text, f.quote_end + 1, 80) AS after
-        FROM figures f {_FIGURE_JOINS}
+        FROM figure_list f JOIN documents d ON d.id = f.document_id
         WHERE f.document_id = $document AND {_FILTERED}
         ORDER BY f.source_line
         LIMIT $limit
@@ -325,8 +315,8 @@ def _explorer_where() -> str:
     return f"""
         WHERE {_FILTERED}
           AND ($kind IS NULL OR f.kind = $kind)
-          AND ($search IS NULL OR f.quote ILIKE $search OR f.stated ILIKE $search OR i.name_zh ILIKE $search
-               OR i.name_en ILIKE $search OR r.name_zh ILIKE $search OR r.name_en ILIKE $search
+          AND ($search IS NULL OR f.quote ILIKE $search OR f.stated ILIKE $search OR f.indicator_zh ILIKE $search
+               OR f.indicator_en ILIKE $search OR f.region_zh ILIKE $search OR f.region_en ILIKE $search
                OR coalesce(f.subject_zh, '') ILIKE $search OR f.id ILIKE $search)
           AND (len($units) = 0 OR list_contains($units, f.unit_id))
           AND (len($qualifiers) = 0 OR list_contains($qualifiers, f.qualifier))
@@ -343,7 +333,7 @@ def _explorer_params(filters, lang, kind, search, units, qualifiers, documents_)
 @cached_query
 def explorer_count(filters: Filters | None = None, kind: str | None = None, search: str = "",
                    units: tuple = (), qualifiers: tuple = (), documents_: tuple = ()) -> int:
-    frame = query(f"SELECT count(*) AS n FROM figures f {_JOINS} {_explorer_where()}",
+    frame = query(f"SELECT count(*) AS n FROM figure_list f {_explorer_where()}",
                   _explorer_params(filters, "zh", kind, search, units, qualifiers, documents_))
     return int(frame.at[0, "n"])
 
@@ -353,10 +343,9 @@ def explorer_page(filters: Filters | None = None, lang: str = "zh", kind: str | 
                   units: tuple = (), qualifiers: tuple = (), documents_: tuple = (), sort: str = "date",
                   page: int = 1, page_size: int = 100) -> pd.DataFrame:
     """One page of the explorer's rows (the rest stay in DuckDB)."""
-    order = {"date": "f.ref_date DESC, f.document_id, f.source_line", "value": "f.value DESC, f.id",
-             "indicator": "i.name_zh, f.ref_date DESC", "id": "f.id"}[sort]
+    order = {"date": "f.rank", "value": "f.value DESC, f.rank", "indicator": "indicator_name, f.rank", "id": "f.id"}[sort]
     return query(f"""
-        SELECT {_FIGURE_COLUMNS} FROM figures f {_FIGURE_JOINS} {_explorer_where()}
+        SELECT {_FIGURE_COLUMNS} FROM figure_list f {_explorer_where()}
         ORDER BY {order} LIMIT $limit OFFSET $offset
     """, {**_explorer_params(filters, lang, kind, search, units, qualifiers, documents_),
           "limit": page_size, "offset": (page - 1) * page_size})

@@ -59,7 +59,7 @@ def summarize(curated: Curated, database: Path | None) -> Summary:
 def source_digest(data: DataDir = DATA) -> str:
     """A fingerprint of every input file and of the warehouse layout: the app rebuilds when it changes."""
     digest = hashlib.sha256(f"schema {warehouse.SCHEMA_VERSION}\n".encode())
-    for layout in ("warehouse.sql", "progress.sql"):
+    for layout in ("warehouse.sql", "progress.sql", "summaries.sql"):
         digest.update(Path(warehouse.__file__).with_name(layout).read_bytes())
     for folder in (data.raw, data.curated):
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):

@@ -21,9 +21,10 @@ from etl.curated import Curated
 from etl.validate import agency_ids, agency_names
 from schemas import QUALIFIERS, TABLES, Figure
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 _DDL = Path(__file__).with_name("warehouse.sql")
 _PROGRESS = Path(__file__).with_name("progress.sql")
+_SUMMARIES = Path(__file__).with_name("summaries.sql")
 # 左右/约 (about) and 近 (nearly) targets count as met within this share below the target.
 ABOUT_TOLERANCE = 0.05
 _TMP_MARK = ".tmp-"
@@ -41,7 +42,7 @@ def write(curated: Curated, target: Path, source_digest: str) -> None:
                 con.register("frame", frame)
                 con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM frame")
                 con.unregister("frame")
-            derive_progress(con)
+            derive(con)
             _comment_columns(con)
             con.execute("CHECKPOINT")
         with open(temporary, "rb") as handle:
@@ -52,6 +53,12 @@ def write(curated: Curated, target: Path, source_digest: str) -> None:
         for leftover in (temporary, temporary.with_name(temporary.name + ".wal")):
             with contextlib.suppress(FileNotFoundError):
                 leftover.unlink()
+
+
+def derive(con: duckdb.DuckDBPyConnection) -> None:
+    """Every table derived from the loaded figures: target progress, then what the pages read."""
+    derive_progress(con)
+    con.execute(_SUMMARIES.read_text(encoding="utf-8"))
 
 
 def derive_progress(con: duckdb.DuckDBPyConnection) -> None:
