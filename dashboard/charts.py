@@ -28,17 +28,29 @@ GEOJSON = Path(__file__).resolve().parents[1] / "data" / "geo" / "shandong-citie
 MAP_CENTER = {"lon": 118.76, "lat": 36.39}
 
 
-def _layout(fig: go.Figure, title: str = "", height: int = 420, dark: bool = False) -> go.Figure:
-    fig.update_layout(
-        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 20}},
-        font={"family": FONT, "size": 15, "color": "#e8eef5" if dark else INK},
-        template="plotly_dark" if dark else "plotly_white",
-        height=height, margin={"l": 10, "r": 10, "t": 60 if title else 20, "b": 10},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1, "title": None},
-        hoverlabel={"font": {"family": FONT, "size": 14}, "align": "left"},
-        separators=".,",
-    )
-    return fig
+def _figure(data: list[dict], layout: dict, title: str = "", height: int = 420, dark: bool = False) -> go.Figure:
+    """The figure in one construction from plain dicts.
+
+    No plotly template: applying one costs more than building the rest of a chart, and the page's
+    look comes from these explicit colours (and Streamlit's theme for the rest). Exports apply a
+    template of their own (dashboard/deck.py).
+    """
+    ink = "#e8eef5" if dark else INK
+    grid = "#39424e" if dark else "#e3e8ef"
+    axis = {"gridcolor": grid, "zerolinecolor": grid, "linecolor": grid, "automargin": True}
+    base = {
+        "template": None,
+        "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": 20, "color": ink}},
+        "font": {"family": FONT, "size": 15, "color": ink},
+        "paper_bgcolor": "#0b0f14" if dark else "#ffffff", "plot_bgcolor": "#0b0f14" if dark else "#ffffff",
+        "height": height, "margin": {"l": 10, "r": 10, "t": 60 if title else 20, "b": 10},
+        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1, "title": {"text": ""}},
+        "hoverlabel": {"font": {"family": FONT, "size": 14}, "align": "left"},
+        "separators": ".,",
+        "xaxis": {**axis, **layout.pop("xaxis", {})},
+        "yaxis": {**axis, **layout.pop("yaxis", {})},
+    }
+    return go.Figure({"data": data, "layout": {**base, **layout}})
 
 
 def _wrap(text: str, width: int = 40) -> str:
@@ -49,33 +61,31 @@ def _wrap(text: str, width: int = 40) -> str:
 
 def category_bars(frame: pd.DataFrame, lang: str, title: str = "", dark: bool = False) -> go.Figure:
     """Targets and actuals per indicator category (frame: category_name, sort, kind, figures)."""
-    fig = go.Figure()
     order = frame.sort_values("sort")["category_name"].drop_duplicates().tolist()
+    data = []
     for kind in ("target", "actual"):
-        part = frame[frame["kind"] == kind].set_index("category_name").reindex(order).fillna({"figures": 0})
-        fig.add_bar(y=order, x=part["figures"], name=KIND[kind][lang], orientation="h",
-                    marker_color=KIND_COLOURS[kind], text=part["figures"].astype(int), textposition="outside",
-                    hovertemplate="%{y}: %{x}<extra>" + KIND[kind][lang] + "</extra>")
-    fig.update_yaxes(autorange="reversed")
-    fig.update_layout(barmode="group")
-    return _layout(fig, title, height=max(320, 44 * len(order) + 80), dark=dark)
+        counts = frame[frame["kind"] == kind].set_index("category_name")["figures"].reindex(order).fillna(0).astype(int).tolist()
+        data.append({"type": "bar", "y": order, "x": counts, "name": KIND[kind][lang], "orientation": "h",
+                     "marker": {"color": KIND_COLOURS[kind]}, "text": counts, "textposition": "outside",
+                     "hovertemplate": "%{y}: %{x}<extra>" + KIND[kind][lang] + "</extra>"})
+    return _figure(data, {"barmode": "group", "yaxis": {"autorange": "reversed"}}, title,
+                   height=max(320, 44 * len(order) + 80), dark=dark)
 
 
 def status_bars(frame: pd.DataFrame, lang: str, title: str = "", dark: bool = False) -> go.Figure:
     """Targets per plan by status, stacked (frame: plan_name, status, targets)."""
-    fig = go.Figure()
     plans = frame["plan_name"].drop_duplicates().tolist()
     labels = [_wrap(p, 22) for p in plans]
+    data = []
     for status in ("met", "in_progress", "missed", "not_reported"):
-        part = frame[frame["status"] == status].set_index("plan_name").reindex(plans)["targets"].fillna(0)
-        if not part.any():
+        counts = frame[frame["status"] == status].groupby("plan_name")["targets"].sum().reindex(plans).fillna(0).astype(int).tolist()
+        if not any(counts):
             continue
-        fig.add_bar(y=labels, x=part, name=STATUS[status][lang], orientation="h",
-                    marker_color=LIGHT_COLOURS[STATUS_LIGHT[status]], text=part.astype(int), textposition="inside",
-                    hovertemplate="%{y}<br>" + STATUS[status][lang] + ": %{x}<extra></extra>")
-    fig.update_yaxes(autorange="reversed")
-    fig.update_layout(barmode="stack")
-    return _layout(fig, title, height=max(260, 70 * len(plans) + 100), dark=dark)
+        data.append({"type": "bar", "y": labels, "x": counts, "name": STATUS[status][lang], "orientation": "h",
+                     "marker": {"color": LIGHT_COLOURS[STATUS_LIGHT[status]]}, "text": counts, "textposition": "inside",
+                     "hovertemplate": "%{y}<br>" + STATUS[status][lang] + ": %{x}<extra></extra>"})
+    return _figure(data, {"barmode": "stack", "showlegend": True, "yaxis": {"autorange": "reversed"}}, title,
+                   height=max(260, 70 * len(plans) + 100), dark=dark)
 
 
 def completion_chart(frame: pd.DataFrame, lang: str, title: str = "", dark: bool = False) -> go.Figure:
@@ -90,18 +100,21 @@ def completion_chart(frame: pd.DataFrame, lang: str, title: str = "", dark: bool
             rows["target_qualifier"], rows["target_stated"], rows["unit_id"], rows["actual_quote"],
             rows["actual_document"], strict=True)
     ]
-    fig = go.Figure()
-    fig.add_bar(y=labels, x=rows["completion"] * 100, orientation="h", name=pick_label(lang, "完成率", "Completion"),
-                marker_color=[LIGHT_COLOURS[light] for light in rows["light"]],
-                text=[formatting.percent(c, lang) for c in rows["completion"]], textposition="outside",
-                customdata=hover, hovertemplate="%{customdata}<extra></extra>")
-    fig.add_scatter(y=labels, x=rows["elapsed"] * 100, mode="markers", name=pick_label(lang, "序时进度", "Time elapsed"),
-                    marker={"symbol": "line-ns-open", "size": 28, "line": {"width": 3}, "color": INK},
-                    hovertemplate="%{x:.1f}%<extra></extra>")
-    fig.add_vline(x=100, line_dash="dot", line_color="#666")
-    fig.update_xaxes(ticksuffix="%", rangemode="tozero")
-    fig.update_yaxes(autorange="reversed")
-    return _layout(fig, title, height=max(300, 60 * len(rows) + 100), dark=dark)
+    data = [
+        {"type": "bar", "y": labels, "x": (rows["completion"] * 100).tolist(), "orientation": "h",
+         "name": pick_label(lang, "完成率", "Completion"),
+         "marker": {"color": [LIGHT_COLOURS[light] for light in rows["light"]]},
+         "text": [formatting.percent(c, lang) for c in rows["completion"]], "textposition": "outside",
+         "customdata": hover, "hovertemplate": "%{customdata}<extra></extra>"},
+        {"type": "scatter", "y": labels, "x": (rows["elapsed"] * 100).tolist(), "mode": "markers",
+         "name": pick_label(lang, "序时进度", "Time elapsed"),
+         "marker": {"symbol": "line-ns-open", "size": 28, "line": {"width": 3, "color": RED if dark else INK}},
+         "hovertemplate": "%{x:.1f}%<extra></extra>"},
+    ]
+    layout = {"xaxis": {"ticksuffix": "%", "rangemode": "tozero"}, "yaxis": {"autorange": "reversed"},
+              "shapes": [{"type": "line", "x0": 100, "x1": 100, "xref": "x", "y0": 0, "y1": 1, "yref": "paper",
+                          "line": {"dash": "dot", "color": "#666"}}]}
+    return _figure(data, layout, title, height=max(300, 60 * len(rows) + 100), dark=dark)
 
 
 def pick_label(lang: str, zh: str, en: str) -> str:
@@ -111,21 +124,24 @@ def pick_label(lang: str, zh: str, en: str) -> str:
 def timeline(frame: pd.DataFrame, lang: str, title: str = "", today: pd.Timestamp | None = None,
              dark: bool = False) -> go.Figure:
     """Every plan's period as a bar on a time axis (frame: plan_name, start_year, end_year, targets)."""
-    today = today or pd.Timestamp.today().normalize()
-    fig = go.Figure()
+    today = (today or pd.Timestamp.today()).strftime("%Y-%m-%d")
+    bars = {"type": "bar", "orientation": "h", "marker": {"color": NAVY}, "showlegend": False, "textposition": "inside",
+            "y": [], "base": [], "x": [], "text": [], "customdata": []}
     for row in frame.itertuples(index=False):
-        start, end = pd.Timestamp(year=row.start_year, month=1, day=1), pd.Timestamp(year=row.end_year, month=12, day=31)
-        label = _wrap(row.plan_name, 24)
-        fig.add_bar(y=[label], base=[start], x=[(end - start).total_seconds() * 1000 + 86_400_000], orientation="h",
-                    marker_color=NAVY, showlegend=False, text=[f"{row.start_year}–{row.end_year}"], textposition="inside",
-                    hovertemplate=f"{row.plan_name}<br>{row.start_year}–{row.end_year} · "
-                                  + pick_label(lang, f"{row.targets} 项目标", f"{row.targets} targets") + "<extra></extra>")
-    fig.add_vline(x=today.timestamp() * 1000, line_dash="dash", line_color=RED)
-    fig.add_annotation(x=today.timestamp() * 1000, y=1.02, yref="paper", showarrow=False,
-                       text=pick_label(lang, "今天", "Today"), font={"color": RED})
-    fig.update_xaxes(type="date", dtick="M12", tickformat="%Y")
-    fig.update_yaxes(autorange="reversed")
-    return _layout(fig, title, height=max(260, 70 * len(frame) + 100), dark=dark)
+        days = (pd.Timestamp(year=row.end_year, month=12, day=31) - pd.Timestamp(year=row.start_year, month=1, day=1)).days + 1
+        bars["y"].append(_wrap(row.plan_name, 24))
+        bars["base"].append(f"{row.start_year}-01-01")
+        bars["x"].append(days * 86_400_000)  # a bar's length on a date axis is in milliseconds
+        bars["text"].append(f"{row.start_year}–{row.end_year}")
+        bars["customdata"].append(f"{row.plan_name}<br>{row.start_year}–{row.end_year} · "
+                                  + pick_label(lang, f"{row.targets} 项目标", f"{row.targets} targets"))
+    bars["hovertemplate"] = "%{customdata}<extra></extra>"
+    layout = {"xaxis": {"type": "date", "dtick": "M12", "tickformat": "%Y"}, "yaxis": {"autorange": "reversed"},
+              "shapes": [{"type": "line", "x0": today, "x1": today, "xref": "x", "y0": 0, "y1": 1, "yref": "paper",
+                          "line": {"dash": "dash", "color": RED}}],
+              "annotations": [{"x": today, "y": 1.02, "yref": "paper", "showarrow": False,
+                               "text": pick_label(lang, "今天", "Today"), "font": {"color": RED}}]}
+    return _figure([bars], layout, title, height=max(260, 70 * len(frame) + 100), dark=dark)
 
 
 @lru_cache(maxsize=1)
@@ -137,28 +153,28 @@ def geojson() -> dict:
 def city_map(frame: pd.DataFrame, measure: str, measure_label: str, lang: str, title: str = "",
              selected: str | None = None, dark: bool = False) -> go.Figure:
     """The 16 cities coloured by `measure` (frame: code, city_name, and the measure columns). Needs no network."""
-    fig = go.Figure(go.Choroplethmap(
-        geojson=geojson(), featureidkey="properties.code", locations=frame["code"], z=frame[measure],
-        text=frame["city_name"], customdata=frame[["city_id"]],
-        colorscale=[[0, "#f1f4f8"], [0.0001, "#c6dbef"], [1, NAVY]], zmin=0,
-        marker={"line": {"width": [3 if c == selected else 0.8 for c in frame["city_id"]],
-                         "color": [RED if c == selected else "#ffffff" for c in frame["city_id"]]}},
-        colorbar={"title": {"text": measure_label}, "thickness": 14},
-        hovertemplate="%{text}<br>" + measure_label + ": %{z}<extra></extra>",
-    ))
-    fig.update_layout(map={"style": "white-bg", "center": MAP_CENTER, "zoom": 5.9})
-    return _layout(fig, title, height=560, dark=dark)
+    data = [{
+        "type": "choroplethmap", "geojson": geojson(), "featureidkey": "properties.code",
+        "locations": frame["code"].tolist(), "z": frame[measure].tolist(), "text": frame["city_name"].tolist(),
+        "customdata": [[c] for c in frame["city_id"]],
+        "colorscale": [[0, "#f1f4f8"], [0.0001, "#c6dbef"], [1, NAVY]], "zmin": 0,
+        "marker": {"line": {"width": [3 if c == selected else 0.8 for c in frame["city_id"]],
+                            "color": [RED if c == selected else "#ffffff" for c in frame["city_id"]]}},
+        "colorbar": {"title": {"text": measure_label}, "thickness": 14},
+        "hovertemplate": "%{text}<br>" + measure_label + ": %{z}<extra></extra>",
+    }]
+    return _figure(data, {"map": {"style": "white-bg", "center": MAP_CENTER, "zoom": 5.9}}, title, height=560, dark=dark)
 
 
 def city_bars(frame: pd.DataFrame, lang: str, title: str = "", dark: bool = False) -> go.Figure:
     """Clusters and industrial bases hosted per city (frame: city_name, clusters, bases)."""
     rows = frame[(frame["clusters"] > 0) | (frame["bases"] > 0)]
-    fig = go.Figure()
-    for column, zh, en, colour in (("clusters", "产业集群", "Clusters", NAVY), ("bases", "产业基地（含分基地）", "Industrial bases (incl. sub-bases)", RED)):
-        fig.add_bar(x=rows["city_name"], y=rows[column], name=pick_label(lang, zh, en), marker_color=colour,
-                    text=rows[column], textposition="outside", hovertemplate="%{x}: %{y}<extra></extra>")
-    fig.update_layout(barmode="group")
-    return _layout(fig, title, height=400, dark=dark)
+    data = [{"type": "bar", "x": rows["city_name"].tolist(), "y": rows[column].tolist(), "name": pick_label(lang, zh, en),
+             "marker": {"color": colour}, "text": rows[column].tolist(), "textposition": "outside",
+             "hovertemplate": "%{x}: %{y}<extra></extra>"}
+            for column, zh, en, colour in (("clusters", "产业集群", "Clusters", NAVY),
+                                           ("bases", "产业基地（含分基地）", "Industrial bases (incl. sub-bases)", RED))]
+    return _figure(data, {"barmode": "group"}, title, height=400, dark=dark)
 
 
 def figure_bars(frame: pd.DataFrame, lang: str, title: str = "", dark: bool = False) -> go.Figure:
@@ -168,10 +184,8 @@ def figure_bars(frame: pd.DataFrame, lang: str, title: str = "", dark: bool = Fa
               for i, d in zip(rows["indicator_name"], rows["as_of"].fillna(rows["period_end"]), strict=True)]
     texts = formatting.amounts(rows, lang, signed="signed", stated="stated")
     hover = [f"{_wrap(q)}<br><i>{d}</i>" for q, d in zip(rows["quote"], rows["document_name"], strict=True)]
-    fig = go.Figure(go.Bar(
-        y=labels, x=rows["value"], orientation="h", text=texts, textposition="auto",
-        marker_color=[KIND_COLOURS[k] for k in rows["kind"]], customdata=hover,
-        hovertemplate="%{text}<br>%{customdata}<extra></extra>"))
-    fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(showticklabels=False)
-    return _layout(fig, title, height=max(240, 48 * len(rows) + 90), dark=dark)
+    data = [{"type": "bar", "y": labels, "x": rows["value"].tolist(), "orientation": "h", "text": texts.tolist(),
+             "textposition": "auto", "marker": {"color": [KIND_COLOURS[k] for k in rows["kind"]]}, "customdata": hover,
+             "hovertemplate": "%{text}<br>%{customdata}<extra></extra>"}]
+    return _figure(data, {"yaxis": {"autorange": "reversed"}, "xaxis": {"showticklabels": False}}, title,
+                   height=max(240, 48 * len(rows) + 90), dark=dark)
