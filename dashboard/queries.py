@@ -38,18 +38,13 @@ def _params(filters: Filters | None, lang: str = "zh", **more) -> dict:
             "year_from": f.year_from, "year_to": f.year_to, "lang": lang, **more}
 
 
-def _local(column: str) -> str:
-    """SQL for a pre-joined name column of figure_list / target_list in the run's language."""
-    return f"CASE WHEN $lang = 'en' THEN coalesce(f.{column}_en, f.{column}_zh) ELSE f.{column}_zh END"
-
-
 _FIGURE_COLUMNS = f"""
-    f.id, f.kind, f.indicator_id, {_local('indicator')} AS indicator_name, {_local('category')} AS category_name,
-    {_local('sector')} AS sector_name, f.region_id, {_local('region')} AS region_name, f.cluster_id,
-    coalesce({_local('cluster')}, '') AS cluster_name, f.plan_id, coalesce({_local('plan')}, '') AS plan_name,
+    f.id, f.kind, f.indicator_id, {_name('f', 'indicator')} AS indicator_name, {_name('f', 'category')} AS category_name,
+    {_name('f', 'sector')} AS sector_name, f.region_id, {_name('f', 'region')} AS region_name, f.cluster_id,
+    coalesce({_name('f', 'cluster')}, '') AS cluster_name, f.plan_id, coalesce({_name('f', 'plan')}, '') AS plan_name,
     coalesce(CASE WHEN $lang = 'en' THEN f.subject_en END, f.subject_zh, '') AS subject,
     f.period_start, f.period_end, f.as_of, f.ref_date, f.value, f.unit_id, f.qualifier, f.signed,
-    f.stated, f.quote, f.document_id, {_local('document')} AS document_name, f.document_date,
+    f.stated, f.quote, f.document_id, {_name('f', 'document')} AS document_name, f.document_date,
     f.source_file, f.source_line
 """
 
@@ -87,30 +82,16 @@ def figures(kind: str | None = None, filters: Filters | None = None, lang: str =
     """, _params(filters, lang, kind=kind, limit=limit))
 
 
-# Headline actuals: the indicators an official asks about first, in this order.
-HEADLINE = [
-    ("enterprises", "textile_garment"), ("employment_monthly_avg", "textile_garment"),
-    ("national_clusters", "textile_garment"), ("enterprises", "workwear"),
-    ("operating_revenue", "workwear"), ("independent_brands", "workwear"),
-]
-
-
 @cached_query
 def headline(filters: Filters | None = None, lang: str = "zh") -> pd.DataFrame:
-    """The latest actual of each headline indicator within the filters, with its source."""
-    # Pick the rows on narrow columns first; fetch the wide ones for the few picked.
+    """The latest actual of each headline indicator (etl/summaries.sql) within the filters, with its source;
+    the province's own figure first where there is one."""
     return query(f"""
-        WITH picked AS (
-            SELECT f.rank, list_position($keys, f.indicator_id || '/' || f.sector_id) AS position
-            FROM figure_list f
-            WHERE f.kind = 'actual' AND list_contains($indicators, f.indicator_id) AND {_FILTERED}
-              AND list_contains($keys, f.indicator_id || '/' || f.sector_id)
-            QUALIFY row_number() OVER (PARTITION BY position ORDER BY (f.region_id = 'shandong') DESC, f.rank) = 1
-        )
-        SELECT {_FIGURE_COLUMNS}, picked.position FROM figure_list f JOIN picked ON picked.rank = f.rank
-        ORDER BY picked.position
-    """, _params(filters, lang, keys=[f"{i}/{s}" for i, s in HEADLINE],
-                 indicators=sorted({i for i, _ in HEADLINE})))
+        SELECT {_FIGURE_COLUMNS}, f.position FROM headline_actuals f
+        WHERE {_FILTERED}
+        QUALIFY row_number() OVER (PARTITION BY f.position ORDER BY (f.region_id = 'shandong') DESC, f.rank) = 1
+        ORDER BY f.position
+    """, _params(filters, lang))
 
 
 @cached_query
@@ -128,16 +109,16 @@ def by_category(filters: Filters | None = None, lang: str = "zh") -> pd.DataFram
 def progress(filters: Filters | None = None, lang: str = "zh", limit: int | None = TABLE_LIMIT) -> pd.DataFrame:
     """Each target beside its comparable actual, status, 完成率 and 序时进度 (today's where no actual exists)."""
     return query(f"""
-        SELECT f.id, f.plan_id, {_local('plan')} AS plan_name, f.task_id, coalesce({_local('task')}, '') AS task_name,
-               {_local('indicator')} AS indicator_name, {_local('region')} AS region_name,
-               coalesce({_local('cluster')}, '') AS cluster_name,
+        SELECT f.id, f.plan_id, {_name('f', 'plan')} AS plan_name, f.task_id, coalesce({_name('f', 'task')}, '') AS task_name,
+               {_name('f', 'indicator')} AS indicator_name, {_name('f', 'region')} AS region_name,
+               coalesce({_name('f', 'cluster')}, '') AS cluster_name,
                f.target_stated, f.target_value, f.target_qualifier, f.unit_id, f.signed,
                f.period_start, f.period_end, f.status, f.light, f.completion,
                coalesce(f.elapsed, least(1.0, greatest(0.0, date_diff('day', f.period_start, current_date)
                                                         / greatest(1, date_diff('day', f.period_start, f.period_end))))) AS elapsed,
                f.actual_id, f.actual_stated, f.actual_value, f.actual_qualifier, f.actual_date,
-               f.target_quote, {_local('target_document')} AS target_document,
-               f.actual_quote, {_local('actual_document')} AS actual_document
+               f.target_quote, {_name('f', 'target_document')} AS target_document,
+               f.actual_quote, {_name('f', 'actual_document')} AS actual_document
         FROM target_list f
         WHERE {_FILTERED}
         ORDER BY f.rank LIMIT $limit
@@ -205,25 +186,12 @@ def city_measures(filters: Filters | None = None, lang: str = "zh") -> pd.DataFr
                    coalesce(sum(f.figures) FILTER (WHERE f.kind = 'target'), 0)::INTEGER AS targets,
                    coalesce(sum(f.figures) FILTER (WHERE f.kind = 'actual'), 0)::INTEGER AS actuals
             FROM figure_summary f WHERE {_FILTERED} AND f.city_id IS NOT NULL GROUP BY f.city_id
-        ), located AS (
-            SELECT DISTINCT rr.city_id, cl.id, cl.kind
-            FROM cluster_regions cr JOIN regions rr ON rr.id = cr.region_id JOIN clusters cl ON cl.id = cr.cluster_id
-        ), hosted AS (
-            SELECT city_id, count(*) FILTER (WHERE kind NOT IN ('industrial_base', 'sub_base')) AS clusters,
-                   count(*) FILTER (WHERE kind IN ('industrial_base', 'sub_base')) AS bases
-            FROM located GROUP BY city_id
-        ), planned AS (
-            SELECT rr.city_id, count(*) AS plans FROM plans p JOIN regions rr ON rr.id = p.region_id
-            WHERE rr.city_id IS NOT NULL GROUP BY rr.city_id
         )
-        SELECT r.id AS city_id, r.code, {_name('r')} AS city_name,
-               coalesce(counted.figures, 0) AS figures, coalesce(counted.targets, 0) AS targets,
-               coalesce(counted.actuals, 0) AS actuals, coalesce(hosted.clusters, 0) AS clusters,
-               coalesce(hosted.bases, 0) AS bases, coalesce(planned.plans, 0) AS plans
-        FROM regions r
-        LEFT JOIN counted ON counted.city_id = r.id LEFT JOIN hosted ON hosted.city_id = r.id
-        LEFT JOIN planned ON planned.city_id = r.id
-        WHERE r.level = 'city' ORDER BY r.code
+        SELECT c.city_id, c.code, {_name('c')} AS city_name, coalesce(counted.figures, 0) AS figures,
+               coalesce(counted.targets, 0) AS targets, coalesce(counted.actuals, 0) AS actuals,
+               c.clusters, c.bases, c.plans
+        FROM city_list c LEFT JOIN counted ON counted.city_id = c.city_id
+        ORDER BY c.code
     """, _params(filters, lang))
 
 
@@ -231,29 +199,18 @@ def city_measures(filters: Filters | None = None, lang: str = "zh") -> pd.DataFr
 def clusters(filters: Filters | None = None, lang: str = "zh") -> pd.DataFrame:
     """Every cluster and base with its cities and regions and its number of figures (within the filters)."""
     return query(f"""
-        WITH places AS (
-            SELECT cr.cluster_id, list(DISTINCT {_name('city')}) AS cities, list(DISTINCT city.id) AS city_ids,
-                   string_agg({_name('rr')}, '、' ORDER BY cr.position) AS regions
-            FROM cluster_regions cr JOIN regions rr ON rr.id = cr.region_id
-            LEFT JOIN regions city ON city.id = rr.city_id
-            GROUP BY cr.cluster_id
-        ), counted AS (
+        WITH counted AS (
             SELECT f.cluster_id, sum(f.figures)::INTEGER AS figures
             FROM figure_summary f WHERE {_FILTERED} AND f.cluster_id IS NOT NULL GROUP BY ALL
         )
-        SELECT cl.id, cl.kind, {_name('cl')} AS cluster_name, cl.parent_id, coalesce({_name('parent')}, '') AS parent_name,
-               coalesce(places.cities, []) AS cities, coalesce(places.city_ids, []) AS city_ids,
-               coalesce(places.regions, '') AS regions, coalesce(counted.figures, 0) AS figures,
-               {_name('d', 'title')} AS document_name
-        FROM clusters cl
-        LEFT JOIN clusters parent ON parent.id = cl.parent_id
-        LEFT JOIN places ON places.cluster_id = cl.id
-        LEFT JOIN counted ON counted.cluster_id = cl.id
-        LEFT JOIN documents d ON d.id = cl.document_id
-        WHERE ($city IS NULL OR list_contains(places.city_ids, $city))
+        SELECT cl.id, cl.kind, {_name('cl')} AS cluster_name, cl.parent_id, coalesce({_name('cl', 'parent')}, '') AS parent_name,
+               CASE WHEN $lang = 'en' THEN cl.cities_en ELSE cl.cities_zh END AS cities, cl.city_ids,
+               {_name('cl', 'regions')} AS regions, coalesce(counted.figures, 0) AS figures,
+               {_name('cl', 'document')} AS document_name
+        FROM cluster_list cl LEFT JOIN counted ON counted.cluster_id = cl.id
+        WHERE ($city IS NULL OR list_contains(cl.city_ids, $city))
           AND ($cluster IS NULL OR cl.id = $cluster OR cl.parent_id = $cluster)
-        ORDER BY CASE cl.kind WHEN 'featured_cluster' THEN 1 WHEN 'industrial_base' THEN 2 WHEN 'sub_base' THEN 3
-                              ELSE 4 END, cl.id
+        ORDER BY cl.rank
     """, _params(filters, lang))
 
 

@@ -54,3 +54,57 @@ FROM figure_list GROUP BY ALL;
 CREATE TABLE target_summary AS
 SELECT plan_id, status, city_id, cluster_id, cluster_parent_id, category_id, year, count(*) AS targets
 FROM target_list GROUP BY ALL;
+
+-- The actuals the overview leads with: the indicators an official asks about first, in this order.
+CREATE TABLE headline_actuals AS
+SELECT h.position, f.*
+FROM figure_list f
+JOIN (VALUES (1, 'enterprises', 'textile_garment'), (2, 'employment_monthly_avg', 'textile_garment'),
+             (3, 'national_clusters', 'textile_garment'), (4, 'enterprises', 'workwear'),
+             (5, 'operating_revenue', 'workwear'), (6, 'independent_brands', 'workwear'))
+     AS h(position, indicator_id, sector_id) ON h.indicator_id = f.indicator_id AND h.sector_id = f.sector_id
+WHERE f.kind = 'actual'
+ORDER BY h.position, f.rank;
+
+-- The 16 cities with what they host (clusters, industrial bases and sub-bases, city plans).
+CREATE TABLE city_list AS
+WITH located AS (
+    SELECT DISTINCT rr.city_id, cl.id, cl.kind
+    FROM cluster_regions cr JOIN regions rr ON rr.id = cr.region_id JOIN clusters cl ON cl.id = cr.cluster_id
+), hosted AS (
+    SELECT city_id, count(*) FILTER (WHERE kind NOT IN ('industrial_base', 'sub_base')) AS clusters,
+           count(*) FILTER (WHERE kind IN ('industrial_base', 'sub_base')) AS bases
+    FROM located GROUP BY city_id
+), planned AS (
+    SELECT rr.city_id, count(*) AS plans FROM plans p JOIN regions rr ON rr.id = p.region_id
+    WHERE rr.city_id IS NOT NULL GROUP BY rr.city_id
+)
+SELECT r.id AS city_id, r.code, r.name_zh, r.name_en, coalesce(hosted.clusters, 0)::INTEGER AS clusters,
+       coalesce(hosted.bases, 0)::INTEGER AS bases, coalesce(planned.plans, 0)::INTEGER AS plans
+FROM regions r LEFT JOIN hosted ON hosted.city_id = r.id LEFT JOIN planned ON planned.city_id = r.id
+WHERE r.level = 'city'
+ORDER BY r.code;
+
+-- Every cluster and base with its cities and regions, named in both languages, in display order.
+CREATE TABLE cluster_list AS
+WITH places AS (
+    SELECT cr.cluster_id, list(DISTINCT city.name_zh ORDER BY city.name_zh) AS cities_zh,
+           list(DISTINCT coalesce(city.name_en, city.name_zh) ORDER BY coalesce(city.name_en, city.name_zh)) AS cities_en,
+           list(DISTINCT city.id ORDER BY city.id) AS city_ids,
+           string_agg(rr.name_zh, '、' ORDER BY cr.position) AS regions_zh,
+           string_agg(coalesce(rr.name_en, rr.name_zh), ', ' ORDER BY cr.position) AS regions_en
+    FROM cluster_regions cr JOIN regions rr ON rr.id = cr.region_id
+    LEFT JOIN regions city ON city.id = rr.city_id
+    GROUP BY cr.cluster_id
+)
+SELECT row_number() OVER (ORDER BY CASE cl.kind WHEN 'featured_cluster' THEN 1 WHEN 'industrial_base' THEN 2
+                                                WHEN 'sub_base' THEN 3 ELSE 4 END, cl.id) AS rank,
+       cl.id, cl.kind, cl.name_zh, cl.name_en, cl.parent_id, parent.name_zh AS parent_zh, parent.name_en AS parent_en,
+       coalesce(places.cities_zh, []) AS cities_zh, coalesce(places.cities_en, []) AS cities_en,
+       coalesce(places.city_ids, []) AS city_ids, coalesce(places.regions_zh, '') AS regions_zh,
+       coalesce(places.regions_en, '') AS regions_en, d.title_zh AS document_zh, d.title_en AS document_en
+FROM clusters cl
+LEFT JOIN clusters parent ON parent.id = cl.parent_id
+LEFT JOIN places ON places.cluster_id = cl.id
+LEFT JOIN documents d ON d.id = cl.document_id
+ORDER BY rank;
