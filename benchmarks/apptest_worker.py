@@ -106,7 +106,8 @@ def _raise_on_exception(at: AppTest) -> None:
 
 
 def capture(at: AppTest) -> dict:
-    """What the run showed that costs time to produce and draw: title, metrics, charts and tables."""
+    """What the run showed that costs time to produce and draw: title, metrics, charts and tables, and
+    the rest the page draws (headings, text, notices, download buttons), so the floor draws it too."""
     titles = [t.value for t in at.title]
     metrics = [(m.label, m.value) for m in at.metric]
     charts = [c.proto.spec for c in at.get("plotly_chart")]
@@ -124,7 +125,14 @@ def capture(at: AppTest) -> dict:
         tables.append({"rows": table.num_rows, "frame": table.slice(0, RECORD_ROWS).to_pandas()})
     shape = {"title": bool(titles), "metrics": len(metrics), "charts": len(charts) + other_charts,
              "points": [_points(spec) for spec in charts], "tables": [[t["rows"], len(t["frame"].columns)] for t in tables]}
-    return {"title": titles[0] if titles else "", "metrics": metrics, "charts": charts, "tables": tables, "shape": shape}
+    texts = [("subheader", e.value) for e in at.subheader] + [("header", e.value) for e in at.header]
+    texts += [("caption", e.value) for e in at.caption] + [("markdown", e.value) for e in at.markdown]
+    texts += [("text", e.value) for e in at.text] + [("info", e.value) for e in at.info]
+    texts += [("warning", e.value) for e in at.warning]
+    downloads = [b.proto.label for b in at.get("download_button")]
+    shape["texts"], shape["downloads"] = len(texts), len(downloads)
+    return {"title": titles[0] if titles else "", "metrics": metrics, "charts": charts, "tables": tables,
+            "texts": texts, "downloads": downloads, "shape": shape}
 
 
 def _arrow_table(data: bytes) -> pa.Table:

@@ -1,14 +1,16 @@
 """The floor of the speed benchmark: a bare Streamlit script that only draws, from precomputed data, no queries.
 
 A page cannot rerun faster than Streamlit takes to draw what it shows. This script draws the same
-outputs — the sidebar filters, metrics, charts and tables — from data prepared beforehand, so a
+outputs — the sidebar filters, metrics, charts, tables, headings, text, notices and download
+buttons — from data prepared beforehand, so a
 page's time over the floor's is what its own work costs.
 
 Two modes:
 
 - replay (`BENCH_FLOOR_REPLAY=file.pickle`, written by `python -m benchmarks.run`): for the page
   named by the query parameter `page`, shows exactly what that page showed for the current sidebar
-  filters (recorded under AppTest): its title, metrics, plotly charts and tables. Tables recorded as
+  filters (recorded under AppTest): its title, metrics, plotly charts, tables, text elements and
+  download buttons. Tables recorded as
   a sample and a size are tiled back to their size. An unrecorded filter state shows the unfiltered
   view.
 - shape (no replay file): generated charts and a table of a given size, from query parameters or
@@ -92,6 +94,10 @@ def _sidebar(options: dict) -> dict:
     return state
 
 
+def _NOTHING() -> bytes:
+    return b""
+
+
 def _replayed(path: str, page: str) -> None:
     replay = _replay(path)
     state = _sidebar(replay["options"])
@@ -110,6 +116,12 @@ def _replayed(path: str, page: str) -> None:
         st.plotly_chart(pio.from_json(spec, skip_invalid=True))
     for index, table in enumerate(output["tables"]):
         st.dataframe(_tiled(path, page, key, index, table["rows"]), hide_index=True)
+    # The rest of what the page drew: its headings, text and notices, and its download buttons
+    # (the files themselves are only made when clicked, as on the page).
+    for kind, text in output.get("texts", []):
+        getattr(st, kind)(text)
+    for index, label in enumerate(output.get("downloads", [])):
+        st.download_button(label, data=_NOTHING, file_name="floor.csv", key=f"floor_download_{index}", on_click="ignore")
 
 
 def _shaped() -> None:

@@ -150,7 +150,9 @@ def cached_query(func: Callable[..., pd.DataFrame]) -> Callable[..., pd.DataFram
 
 
 def _open(path: Path) -> duckdb.DuckDBPyConnection:
-    con = duckdb.connect(":memory:")
+    # One thread per query: the pages' queries are small, and on a server with few cores the
+    # sessions' own threads are the parallelism; handing a small query to worker threads only adds latency.
+    con = duckdb.connect(":memory:", config={"threads": 1})
     con.execute("ATTACH ? AS warehouse (READ_ONLY)", [str(path)])
     con.execute("USE warehouse")
     return con

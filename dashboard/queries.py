@@ -12,7 +12,7 @@ import pandas as pd
 from dashboard.db import cached_query, query
 from dashboard.filters import Filters
 
-TABLE_LIMIT = 1000  # rows a page table shows; the explorer pages through everything
+TABLE_LIMIT = 200  # rows a page table shows (the newest first); the explorer pages through everything
 
 
 def _name(alias: str, column: str = "name") -> str:
@@ -21,15 +21,22 @@ def _name(alias: str, column: str = "name") -> str:
 
 
 # The sidebar filters as one WHERE fragment over f: figure_list, target_list or one of the summaries
-# (etl/summaries.sql), which share these columns.
-_FILTERED = """
-    ($plan IS NULL OR f.plan_id = $plan)
-    AND ($city IS NULL OR f.city_id = $city)
-    AND ($cluster IS NULL OR f.cluster_id = $cluster OR f.cluster_parent_id = $cluster)
-    AND ($category IS NULL OR f.category_id = $category)
-    AND ($year_from IS NULL OR f.year >= $year_from)
-    AND ($year_to IS NULL OR f.year <= $year_to)
-"""
+# (etl/summaries.sql), which share these columns. Only the filters that are set appear, as plain
+# comparisons with bound values, so DuckDB pushes them into the scan (a "$x IS NULL OR …" form
+# would make it test every row).
+_CONDITIONS = {
+    "plan": "f.plan_id = $plan",
+    "city": "f.city_id = $city",
+    "cluster": "(f.cluster_id = $cluster OR f.cluster_parent_id = $cluster)",
+    "category": "f.category_id = $category",
+    "year_from": "f.year >= $year_from",
+    "year_to": "f.year <= $year_to",
+}
+
+
+def _where(filters: Filters | None) -> str:
+    f = filters or Filters()
+    return " AND ".join([_CONDITIONS[key] for key in _CONDITIONS if getattr(f, key) is not None] or ["TRUE"])
 
 
 def _params(filters: Filters | None, lang: str = "zh", **more) -> dict:
@@ -66,7 +73,7 @@ def figure_counts(filters: Filters | None = None) -> dict[str, int]:
     frame = query(f"""
         SELECT coalesce(sum(figures) FILTER (WHERE kind = 'target'), 0) AS targets,
                coalesce(sum(figures) FILTER (WHERE kind = 'actual'), 0) AS actuals
-        FROM figure_summary f WHERE {_FILTERED}
+        FROM figure_summary f WHERE {_where(filters)}
     """, _params(filters))
     return {column: int(frame.at[0, column]) for column in frame.columns}
 
@@ -77,8 +84,9 @@ def figures(kind: str | None = None, filters: Filters | None = None, lang: str =
     """Figures with their names, document and quote, newest first, narrowed by the filters (at most `limit`)."""
     return query(f"""
         SELECT {_FIGURE_COLUMNS} FROM figure_list f
-        WHERE ($kind IS NULL OR f.kind = $kind) AND {_FILTERED}
-        ORDER BY f.rank LIMIT $limit
+        WHERE f.rank IN (SELECT f.rank FROM figure_list f WHERE {"f.kind = $kind AND " if kind else ""}{_where(filters)}
+                         ORDER BY f.rank LIMIT $limit)  -- pick on one narrow column, then fetch the wide rows
+        ORDER BY f.rank
     """, _params(filters, lang, kind=kind, limit=limit))
 
 
@@ -88,7 +96,7 @@ def headline(filters: Filters | None = None, lang: str = "zh") -> pd.DataFrame:
     the province's own figure first where there is one."""
     return query(f"""
         SELECT {_FIGURE_COLUMNS}, f.position FROM headline_actuals f
-        WHERE {_FILTERED}
+        WHERE {_where(filters)}
         QUALIFY row_number() OVER (PARTITION BY f.position ORDER BY (f.region_id = 'shandong') DESC, f.rank) = 1
         ORDER BY f.position
     """, _params(filters, lang))
@@ -100,7 +108,7 @@ def by_category(filters: Filters | None = None, lang: str = "zh") -> pd.DataFram
     return query(f"""
         SELECT {_name('cat')} AS category_name, cat.sort, f.kind, sum(f.figures)::INTEGER AS figures
         FROM figure_summary f JOIN categories cat ON cat.id = f.category_id
-        WHERE {_FILTERED}
+        WHERE {_where(filters)}
         GROUP BY ALL ORDER BY cat.sort, f.kind
     """, _params(filters, lang))
 
@@ -120,8 +128,8 @@ def progress(filters: Filters | None = None, lang: str = "zh", limit: int | None
                f.target_quote, {_name('f', 'target_document')} AS target_document,
                f.actual_quote, {_name('f', 'actual_document')} AS actual_document
         FROM target_list f
-        WHERE {_FILTERED}
-        ORDER BY f.rank LIMIT $limit
+        WHERE f.rank IN (SELECT f.rank FROM target_list f WHERE {_where(filters)} ORDER BY f.rank LIMIT $limit)
+        ORDER BY f.rank
     """, _params(filters, lang, limit=limit))
 
 
@@ -131,7 +139,7 @@ def status_counts(filters: Filters | None = None, lang: str = "zh") -> pd.DataFr
     return query(f"""
         SELECT f.plan_id, {_name('p')} AS plan_name, p.start_year, f.status, sum(f.targets)::INTEGER AS targets
         FROM target_summary f JOIN plans p ON p.id = f.plan_id
-        WHERE {_FILTERED}
+        WHERE {_where(filters)}
         GROUP BY ALL ORDER BY p.start_year, f.plan_id, f.status
     """, _params(filters, lang))
 
@@ -185,7 +193,7 @@ def city_measures(filters: Filters | None = None, lang: str = "zh") -> pd.DataFr
             SELECT f.city_id, sum(f.figures)::INTEGER AS figures,
                    coalesce(sum(f.figures) FILTER (WHERE f.kind = 'target'), 0)::INTEGER AS targets,
                    coalesce(sum(f.figures) FILTER (WHERE f.kind = 'actual'), 0)::INTEGER AS actuals
-            FROM figure_summary f WHERE {_FILTERED} AND f.city_id IS NOT NULL GROUP BY f.city_id
+            FROM figure_summary f WHERE {_where(filters)} AND f.city_id IS NOT NULL GROUP BY f.city_id
         )
         SELECT c.city_id, c.code, {_name('c')} AS city_name, coalesce(counted.figures, 0) AS figures,
                coalesce(counted.targets, 0) AS targets, coalesce(counted.actuals, 0) AS actuals,
@@ -201,7 +209,7 @@ def clusters(filters: Filters | None = None, lang: str = "zh") -> pd.DataFrame:
     return query(f"""
         WITH counted AS (
             SELECT f.cluster_id, sum(f.figures)::INTEGER AS figures
-            FROM figure_summary f WHERE {_FILTERED} AND f.cluster_id IS NOT NULL GROUP BY ALL
+            FROM figure_summary f WHERE {_where(filters)} AND f.cluster_id IS NOT NULL GROUP BY ALL
         )
         SELECT cl.id, cl.kind, {_name('cl')} AS cluster_name, cl.parent_id, coalesce({_name('cl', 'parent')}, '') AS parent_name,
                CASE WHEN $lang = 'en' THEN cl.cities_en ELSE cl.cities_zh END AS cities, cl.city_ids,
@@ -256,7 +264,7 @@ def quotes_in_context(document_id: str, filters: Filters | None = None, lang: st
                substr(d.text, f.quote_start + 1, f.quote_end - f.quote_start) AS matched,
                substr(d.text, f.quote_end + 1, 80) AS after
         FROM figure_list f JOIN documents d ON d.id = f.document_id
-        WHERE f.document_id = $document AND {_FILTERED}
+        WHERE f.document_id = $document AND {_where(filters)}
         ORDER BY f.source_line
         LIMIT $limit
     """, _params(filters, lang, document=document_id, limit=limit))
@@ -268,17 +276,20 @@ def exclusions(document_id: str) -> pd.DataFrame:
                  {"document": document_id})
 
 
-def _explorer_where() -> str:
-    return f"""
-        WHERE {_FILTERED}
-          AND ($kind IS NULL OR f.kind = $kind)
-          AND ($search IS NULL OR f.quote ILIKE $search OR f.stated ILIKE $search OR f.indicator_zh ILIKE $search
-               OR f.indicator_en ILIKE $search OR f.region_zh ILIKE $search OR f.region_en ILIKE $search
-               OR coalesce(f.subject_zh, '') ILIKE $search OR f.id ILIKE $search)
-          AND (len($units) = 0 OR list_contains($units, f.unit_id))
-          AND (len($qualifiers) = 0 OR list_contains($qualifiers, f.qualifier))
-          AND (len($documents) = 0 OR list_contains($documents, f.document_id))
-    """
+def _explorer_where(filters: Filters | None, kind, search, units, qualifiers, documents_) -> str:
+    """The sidebar filters and the explorer's own, only those that are set."""
+    conditions = [_where(filters)]
+    if kind:
+        conditions.append("f.kind = $kind")
+    if search and search.strip():
+        conditions.append("""(f.quote ILIKE $search OR f.stated ILIKE $search OR f.indicator_zh ILIKE $search
+            OR f.indicator_en ILIKE $search OR f.region_zh ILIKE $search OR f.region_en ILIKE $search
+            OR coalesce(f.subject_zh, '') ILIKE $search OR f.id ILIKE $search)""")
+    for values, column, name in ((units, "unit_id", "units"), (qualifiers, "qualifier", "qualifiers"),
+                                 (documents_, "document_id", "documents")):
+        if values:
+            conditions.append(f"list_contains(${name}, f.{column})")
+    return "WHERE " + " AND ".join(conditions)
 
 
 def _explorer_params(filters, lang, kind, search, units, qualifiers, documents_):
@@ -290,7 +301,7 @@ def _explorer_params(filters, lang, kind, search, units, qualifiers, documents_)
 @cached_query
 def explorer_count(filters: Filters | None = None, kind: str | None = None, search: str = "",
                    units: tuple = (), qualifiers: tuple = (), documents_: tuple = ()) -> int:
-    frame = query(f"SELECT count(*) AS n FROM figure_list f {_explorer_where()}",
+    frame = query(f"SELECT count(*) AS n FROM figure_list f {_explorer_where(filters, kind, search, units, qualifiers, documents_)}",
                   _explorer_params(filters, "zh", kind, search, units, qualifiers, documents_))
     return int(frame.at[0, "n"])
 
@@ -302,7 +313,7 @@ def explorer_page(filters: Filters | None = None, lang: str = "zh", kind: str | 
     """One page of the explorer's rows (the rest stay in DuckDB)."""
     order = {"date": "f.rank", "value": "f.value DESC, f.rank", "indicator": "indicator_name, f.rank", "id": "f.id"}[sort]
     return query(f"""
-        SELECT {_FIGURE_COLUMNS} FROM figure_list f {_explorer_where()}
+        SELECT {_FIGURE_COLUMNS} FROM figure_list f {_explorer_where(filters, kind, search, units, qualifiers, documents_)}
         ORDER BY {order} LIMIT $limit OFFSET $offset
     """, {**_explorer_params(filters, lang, kind, search, units, qualifiers, documents_),
           "limit": page_size, "offset": (page - 1) * page_size})

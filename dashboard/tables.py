@@ -160,8 +160,9 @@ def show(display: pd.DataFrame, raw: pd.DataFrame, *, stem: str, source: str, ke
          column_config: dict | None = None, height: int | str = "auto") -> None:
     """A table, its downloads (CSV of the displayed rows; Excel with displayed and raw sheets) and its source."""
     # A missing text is shown blank, never as "None": the grid would print it.
-    text = [c for c in display.columns if not pd.api.types.is_numeric_dtype(display[c])]
-    display = display.astype({c: object for c in text}).fillna({c: "" for c in text})
+    gaps = [c for c in display.columns if not pd.api.types.is_numeric_dtype(display[c]) and display[c].hasnans]
+    if gaps:
+        display = display.fillna({c: "" for c in gaps})
     st.dataframe(display, hide_index=True, column_config=column_config, height=height)
     downloads.download_buttons(display, raw, stem, source, key=key, lang=i18n.lang())
     st.caption(source)
