@@ -32,5 +32,6 @@ page = st.navigation([
     st.Page("pages/clusters.py", title=t("page_clusters"), icon=":material/hub:", url_path="clusters"),
     st.Page("pages/sources.py", title=t("page_sources"), icon=":material/description:", url_path="sources"),
     st.Page("pages/explorer.py", title=t("page_explorer"), icon=":material/table_view:", url_path="explorer"),
+    st.Page("pages/present.py", title=t("page_present"), icon=":material/slideshow:", url_path="present"),
 ])
 page.run()

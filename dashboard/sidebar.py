@@ -70,7 +70,7 @@ def render() -> Filters:
 # Keyed choice widgets of every page (selectbox, multiselect, segmented control).
 CHOICES = (*(f"filter_{key}" for key in KEYS), "overview_kind", "tracker_ledger_plan", "tracker_ledger_unit",
            "cities_measure", "cities_city", "clusters_cluster", "sources_document", "explorer_kind", "explorer_units",
-           "explorer_qualifiers", "explorer_documents", "explorer_sort")
+           "explorer_qualifiers", "explorer_documents", "explorer_sort", "present_theme")
 
 
 def _relabel() -> None:
