@@ -424,6 +424,14 @@ def _city_map(filters: Filters, lang: str, dark: bool) -> list[Slide]:
     label = _t("measure_figures", lang)
     figure = charts.city_map(cities, "figures", label, lang, selected=filters.city, dark=dark)
     figure.update_traces(colorbar={"dtick": max(1, math.ceil(cities["figures"].max() / 5))})  # whole numbers
+    if dark:
+        # "white-bg" paints the sea and the land around Shandong white: on the dark stage the map gets
+        # a transparent style of its own (no tiles, no network) and colours that read on black.
+        figure.update_layout(map_style={"version": 8, "sources": {}, "layers": [
+            {"id": "background", "type": "background", "paint": {"background-color": "rgba(0,0,0,0)"}}]})
+        figure.update_traces(colorscale=[[0, "#262e3a"], [0.0001, "#2f5a8a"], [1, "#8cc8ff"]],
+                             marker_line_color=[charts.RED if c == filters.city else "#5f6b7a"
+                                                for c in cities["city_id"]])
     named = cities[cities["figures"] > 0]
     figures = queries.figures(None, filters, lang, limit=MAX_NOTE_QUOTES + 1)
     notes = [_t("present_city_counts", lang, city=c.city_name, targets=c.targets, actuals=c.actuals)
