@@ -52,9 +52,12 @@ def markdown(results: dict) -> str:
          "each variant in its own process. *first*: the page's first run after opening the app. *p50 / p95*: over "
          "the reruns after a filter change (the sidebar's session_state keys `filter_plan`, `filter_city`, "
          "`filter_cluster`, `filter_category`, `filter_years` set, then a rerun: city; city + category; plan; "
-         "cluster; later start year; in turn)."),
+         "cluster; later start year; in turn). The Present page is the exception: its sidebar is hidden while "
+         "presenting and its deck is a snapshot, so its reruns are presses of the next-slide button and its "
+         "*first* run includes building the deck."),
         ("- **Floor** (`benchmarks/floor_app.py`): replays exactly what the page showed for the same filter state "
-         "(title, metrics, plotly charts, tables) from a file recorded under AppTest; no queries. "
+         "(title, metrics, plotly charts, tables, headings, text, notices and download buttons) from a file "
+         "recorded under AppTest; no queries. "
          "**page/floor** is what the page's own work adds to drawing."),
         ("- **Naive** (`benchmarks/naive_app.py`): the whole figures table joined with its names loaded once with "
          "`st.cache_data`, filtered and aggregated in pandas on every rerun, drawing as many charts and as long a "
