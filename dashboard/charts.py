@@ -8,6 +8,8 @@ value shows its original words and document where the value is a figure.
 from __future__ import annotations
 
 import json
+import re
+import textwrap
 from functools import lru_cache
 from pathlib import Path
 
@@ -26,6 +28,7 @@ STATUS_LIGHT = {"met": "green", "in_progress": "amber", "missed": "red", "not_re
 KIND_COLOURS = {"target": NAVY, "actual": RED}
 GEOJSON = Path(__file__).resolve().parents[1] / "data" / "geo" / "shandong-cities.geojson"
 MAP_CENTER = {"lon": 118.76, "lat": 36.39}
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _figure(data: list[dict], layout: dict, title: str = "", height: int = 420, dark: bool = False) -> go.Figure:
@@ -43,7 +46,7 @@ def _figure(data: list[dict], layout: dict, title: str = "", height: int = 420, 
         "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": 20, "color": ink}},
         "font": {"family": FONT, "size": 15, "color": ink},
         "paper_bgcolor": "#0b0f14" if dark else "#ffffff", "plot_bgcolor": "#0b0f14" if dark else "#ffffff",
-        "height": height, "margin": {"l": 10, "r": 10, "t": 60 if title else 20, "b": 10},
+        "height": height, "margin": {"l": 10, "r": 60, "t": 60 if title else 20, "b": 10},  # room for values beside bars
         "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1, "title": {"text": ""}},
         "hoverlabel": {"font": {"family": FONT, "size": 14}, "align": "left"},
         "separators": ".,",
@@ -54,8 +57,11 @@ def _figure(data: list[dict], layout: dict, title: str = "", height: int = 420, 
 
 
 def _wrap(text: str, width: int = 40) -> str:
-    """Line breaks for hover text (plotly does not wrap): long Chinese quotes stay readable."""
+    """Line breaks for labels and hover text (plotly does not wrap). Chinese breaks anywhere; text with
+    spaces breaks between words, at about twice the width (Latin letters are half as wide)."""
     text = str(text or "")
+    if " " in text and not _HAN.search(text):
+        return "<br>".join(textwrap.wrap(text, width * 2)) or text
     return "<br>".join(text[i:i + width] for i in range(0, len(text), width))
 
 
@@ -66,7 +72,7 @@ def category_bars(frame: pd.DataFrame, lang: str, title: str = "", dark: bool = 
     for kind in ("target", "actual"):
         counts = frame[frame["kind"] == kind].set_index("category_name")["figures"].reindex(order).fillna(0).astype(int).tolist()
         data.append({"type": "bar", "y": order, "x": counts, "name": KIND[kind][lang], "orientation": "h",
-                     "marker": {"color": KIND_COLOURS[kind]}, "text": counts, "textposition": "outside",
+                     "marker": {"color": KIND_COLOURS[kind]}, "text": counts, "textposition": "outside", "cliponaxis": False,
                      "hovertemplate": "%{y}: %{x}<extra>" + KIND[kind][lang] + "</extra>"})
     return _figure(data, {"barmode": "group", "yaxis": {"autorange": "reversed"}}, title,
                    height=max(320, 44 * len(order) + 80), dark=dark)
@@ -91,7 +97,9 @@ def status_bars(frame: pd.DataFrame, lang: str, title: str = "", dark: bool = Fa
 def completion_chart(frame: pd.DataFrame, lang: str, title: str = "", dark: bool = False) -> go.Figure:
     """完成率 of each target with a comparable actual, beside 序时进度 (frame: the progress query's rows)."""
     rows = frame[frame["completion"].notna()].copy()
-    labels = [_wrap(f"{i} {t}", 26) for i, t in zip(rows["indicator_name"], rows["target_stated"], strict=True)]
+    targets = formatting.amounts(rows, lang, signed="signed", value="target_value", qualifier="target_qualifier",
+                                 stated="target_stated")
+    labels = [_wrap(f"{i} {t}", 26) for i, t in zip(rows["indicator_name"], targets, strict=True)]
     hover = [
         f"{formatting.amount(a, u, lang, aq, s)} / "
         f"{formatting.amount(tv, u, lang, tq, ts)}<br>{_wrap(q)}<br><i>{d}</i>"
@@ -105,6 +113,7 @@ def completion_chart(frame: pd.DataFrame, lang: str, title: str = "", dark: bool
          "name": pick_label(lang, "完成率", "Completion"),
          "marker": {"color": [LIGHT_COLOURS[light] for light in rows["light"]]},
          "text": [formatting.percent(c, lang) for c in rows["completion"]], "textposition": "outside",
+         "cliponaxis": False,
          "customdata": hover, "hovertemplate": "%{customdata}<extra></extra>"},
         {"type": "scatter", "y": labels, "x": (rows["elapsed"] * 100).tolist(), "mode": "markers",
          "name": pick_label(lang, "序时进度", "Time elapsed"),
@@ -170,7 +179,7 @@ def city_bars(frame: pd.DataFrame, lang: str, title: str = "", dark: bool = Fals
     """Clusters and industrial bases hosted per city (frame: city_name, clusters, bases)."""
     rows = frame[(frame["clusters"] > 0) | (frame["bases"] > 0)]
     data = [{"type": "bar", "x": rows["city_name"].tolist(), "y": rows[column].tolist(), "name": pick_label(lang, zh, en),
-             "marker": {"color": colour}, "text": rows[column].tolist(), "textposition": "outside",
+             "marker": {"color": colour}, "text": rows[column].tolist(), "textposition": "outside", "cliponaxis": False,
              "hovertemplate": "%{x}: %{y}<extra></extra>"}
             for column, zh, en, colour in (("clusters", "产业集群", "Clusters", NAVY),
                                            ("bases", "产业基地（含分基地）", "Industrial bases (incl. sub-bases)", RED))]
