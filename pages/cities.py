@@ -58,7 +58,7 @@ local_plans = plans[plans["region_id"] == city]
 if not local_plans.empty:
     st.subheader(t("city_plans"))
     for plan in local_plans.itertuples(index=False):
-        st.markdown(f"- **{plan.plan_name}** ({plan.start_year}–{plan.end_year}) · {plan.targets} {t('measure_targets')}")
+        st.text(f"• {plan.plan_name} ({plan.start_year}–{plan.end_year}) · {plan.targets} {t('measure_targets')}")
 
 figures = queries.figures(None, filters.Filters(**{**chosen.__dict__, "city": city}), lang)
 st.subheader(t("city_figures"))

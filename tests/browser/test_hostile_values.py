@@ -22,7 +22,7 @@ def test_hostile_values_never_run_in_the_browser(page: Page, start_app_server, w
     server = start_app_server(db_path=database)
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    for path in ("/", "/tracker", "/cities", "/clusters", "/sources", "/explorer"):
+    for path in ("/", "/tracker", "/cities", "/clusters", "/sources", "/explorer", "/present"):
         page.goto(server + path)
         wait_for_app(page)
         page.wait_for_timeout(500)
