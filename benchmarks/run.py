@@ -180,7 +180,8 @@ def measure_browser(name: str, database: Path, pages: list, scale: dict, repeats
                     continue
                 _log(f"  browser {name:9} {page.stem} (first {row['wait_for']})")
                 for r in range(repeats):
-                    city = cities[r % len(cities)] if cities else None
+                    # No sidebar while presenting: the Present page is timed to its first slide only.
+                    city = cities[r % len(cities)] if cities and page.kind != "present" else None
                     for variant, url in (("app", f"{app.url}/{page.url_path}"), ("floor", f"{floor.url}/?page={page.stem}")):
                         try:
                             row[variant].append(browser.visit(url, row["wait_for"], city))
