@@ -59,6 +59,15 @@ def data_copy(tmp_path: Path) -> DataCopy:
 PRESS = "figures/sd-workwear-press-2026.csv"
 
 
+def make_comparable(data: DataCopy) -> DataCopy:
+    """Two Weihai targets re-pointed at indicators the press conference reports for Weihai (same words,
+    same numbers), so the tracker has actuals to judge: one met (5家以上 → 11家), one missed (50家左右 → 10家)."""
+    plan = "figures/weihai-light-textile-plan-2023.csv"
+    data.edit(plan, 5, indicator_id="innovation_platforms_provincial", sector_id="workwear")
+    data.edit(plan, 0, indicator_id="industrial_design_centres_provincial", sector_id="workwear", unit_id="count")
+    return data
+
+
 @pytest.fixture(autouse=True)
 def no_legacy_pages_folder(monkeypatch):
     """Run AppTest the way dashboard.serve runs the server: pages/ is not Streamlit's old multipage folder.

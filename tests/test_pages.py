@@ -12,7 +12,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from etl import build, paths
-from tests.conftest import DataCopy
+from tests.conftest import DataCopy, make_comparable
 
 APP = "../app.py"
 PAGES = ["pages/overview.py", "pages/tracker.py", "pages/cities.py", "pages/clusters.py", "pages/sources.py",
@@ -141,11 +141,8 @@ def test_the_task_ledger_filters_by_responsible_unit(app_on):
 
 @pytest.fixture
 def comparable_data(data_copy: DataCopy, tmp_path, monkeypatch) -> DataCopy:
-    """Two Weihai targets re-pointed at indicators the press conference reports for Weihai (same words,
-    same numbers): one met (5家以上 → 11家), one missed (50家左右 → 10家)."""
-    plan = "figures/weihai-light-textile-plan-2023.csv"
-    data_copy.edit(plan, 5, indicator_id="innovation_platforms_provincial", sector_id="workwear")
-    data_copy.edit(plan, 0, indicator_id="industrial_design_centres_provincial", sector_id="workwear", unit_id="count")
+    """The data with two targets that have comparable actuals (see make_comparable)."""
+    make_comparable(data_copy)
     database = tmp_path / "comparable.duckdb"
     build.run(data_copy, database)
     monkeypatch.setenv("SDTEX_DB", str(database))

@@ -24,7 +24,7 @@ from dashboard import deck as deck_module
 from dashboard import slides
 from dashboard.filters import Filters
 from etl import build, paths
-from tests.conftest import DataCopy
+from tests.conftest import DataCopy, make_comparable
 
 APP = "../app.py"
 PAGE = "pages/present.py"
@@ -305,9 +305,7 @@ def test_a_chart_exports_as_png_and_svg_with_its_title_and_source(full_deck):
 # Where an actual compares with a target, the plan gets its 完成率 chart (same data as test_pages).
 @pytest.fixture
 def comparable_warehouse(data_copy: DataCopy, tmp_path, monkeypatch):
-    plan = "figures/weihai-light-textile-plan-2023.csv"
-    data_copy.edit(plan, 5, indicator_id="innovation_platforms_provincial", sector_id="workwear")
-    data_copy.edit(plan, 0, indicator_id="industrial_design_centres_provincial", sector_id="workwear", unit_id="count")
+    make_comparable(data_copy)
     database = tmp_path / "comparable.duckdb"
     build.run(data_copy, database)
     monkeypatch.setenv("SDTEX_DB", str(database))
