@@ -18,6 +18,7 @@ with the sidebar's session_state keys set, as a user's filter change does. Timin
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import html
 import json
@@ -75,10 +76,10 @@ def measure_page(spec: dict, page: dict) -> tuple[dict, dict]:
             at.switch_page(page["path"])
         else:
             at.query_params["page"] = page["stem"]
-        _settle()
-        started = time.perf_counter()
-        at.run()
-        result["first_s"] = time.perf_counter() - started
+        with _no_collector():
+            started = time.perf_counter()
+            at.run()
+            result["first_s"] = time.perf_counter() - started
         _raise_on_exception(at)
         outputs[state_key(None)] = capture(at)
         result["shape"] = outputs[state_key(None)]["shape"]
@@ -93,10 +94,10 @@ def measure_page(spec: dict, page: dict) -> tuple[dict, dict]:
             else:
                 for key, value in session_values(state, spec["years"]).items():
                     at.session_state[key] = value
-            _settle()
-            started = time.perf_counter()
-            at.run()
-            result["reruns_s"].append(time.perf_counter() - started)
+            with _no_collector():
+                started = time.perf_counter()
+                at.run()
+                result["reruns_s"].append(time.perf_counter() - started)
             _raise_on_exception(at)
             output = capture(at)
             result["shapes"][state_key(state)] = output["shape"]
@@ -108,12 +109,19 @@ def measure_page(spec: dict, page: dict) -> tuple[dict, dict]:
     return result, outputs
 
 
-def _settle() -> None:
-    # The app variant keeps every recorded output (charts with the map's boundaries, tables) in
-    # this process; without this, Python's collector would scan them during the timed runs and
-    # charge the page for the recording. Collect, then exempt what exists from later collections.
+@contextlib.contextmanager
+def _no_collector():
+    """Python's cycle collector off for a timed run, after a full collection.
+
+    The app variant keeps every recorded output (charts with the map's boundaries, tables) in this
+    process; a collection during a timed run would scan them and charge the page for the recording.
+    """
     gc.collect()
-    gc.freeze()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 class PageError(Exception):

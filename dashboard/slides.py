@@ -525,9 +525,16 @@ def take_snapshot(filters: Filters | None, lang: str) -> Snapshot:
     stamp = queries.build_stamp()
     # The same view, build and day give the same deck: such snapshots share their cached exports.
     ident = hashlib.sha256(repr((filters, lang, stamp["digest"], str(stamp["built_at"]), today.date())).encode())
-    decks = {theme: build_deck(filters, lang, theme, today) for theme in deck.THEMES}
+    decks = _decks(ident.hexdigest()[:16], filters, lang, today)
     return Snapshot(id=ident.hexdigest()[:16], filters=filters, lang=lang, digest=stamp["digest"], taken_at=taken,
                     decks=decks)
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _decks(snapshot_id: str, _filters: Filters, lang: str, _today: pd.Timestamp) -> dict[str, Deck]:
+    # Keyed by the view, the warehouse build and the day: everyone who opens the same view of the same
+    # build that day gets the same decks, built once. Nothing changes a deck after it is built.
+    return {theme: build_deck(_filters, lang, theme, _today) for theme in deck.THEMES}
 
 
 def deck_file(snapshot: Snapshot, theme: str, fmt: str) -> bytes:
