@@ -311,10 +311,14 @@ def explorer_page(filters: Filters | None = None, lang: str = "zh", kind: str | 
                   units: tuple = (), qualifiers: tuple = (), documents_: tuple = (), sort: str = "date",
                   page: int = 1, page_size: int = 100) -> pd.DataFrame:
     """One page of the explorer's rows (the rest stay in DuckDB)."""
-    order = {"date": "f.rank", "value": "f.value DESC, f.rank", "indicator": "indicator_name, f.rank", "id": "f.id"}[sort]
+    order = {"date": "f.rank", "value": "f.value DESC, f.rank", "indicator": f"{_name('f', 'indicator')}, f.rank", "id": "f.id"}[sort]
+    # The page's rows are picked on narrow columns, then only they are fetched whole.
     return query(f"""
-        SELECT {_FIGURE_COLUMNS} FROM figure_list f {_explorer_where(filters, kind, search, units, qualifiers, documents_)}
-        ORDER BY {order} LIMIT $limit OFFSET $offset
+        SELECT {_FIGURE_COLUMNS} FROM figure_list f
+        WHERE f.rank IN (SELECT f.rank FROM figure_list f
+                         {_explorer_where(filters, kind, search, units, qualifiers, documents_)}
+                         ORDER BY {order} LIMIT $limit OFFSET $offset)
+        ORDER BY {order}
     """, {**_explorer_params(filters, lang, kind, search, units, qualifiers, documents_),
           "limit": page_size, "offset": (page - 1) * page_size})
 

@@ -215,6 +215,9 @@ def test_the_explorer_searches_and_pages_through_all_figures(app_on):
     assert len(table_with(at, "原文")) == 100
     at.number_input(key="explorer_page").set_value(2).run()
     assert len(table_with(at, "原文")) == 29
+    at.number_input(key="explorer_page").set_value(1).run()
+    at.segmented_control(key="explorer_sort").set_value("value").run()
+    assert table_with(at, "原文").iloc[0]["数值"] == "突破500亿元"  # the largest figure, 500亿元, first
     at.text_input(key="explorer_search").input("450亿").run()
     table = table_with(at, "原文")
     assert "450亿元" in set(table["数值"])
