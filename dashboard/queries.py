@@ -68,17 +68,6 @@ def table_counts() -> dict[str, int]:
 
 
 @cached_query
-def figure_counts(filters: Filters | None = None) -> dict[str, int]:
-    """Targets and actuals matching the filters."""
-    frame = query(f"""
-        SELECT coalesce(sum(figures) FILTER (WHERE kind = 'target'), 0) AS targets,
-               coalesce(sum(figures) FILTER (WHERE kind = 'actual'), 0) AS actuals
-        FROM figure_summary f WHERE {_where(filters)}
-    """, _params(filters))
-    return {column: int(frame.at[0, column]) for column in frame.columns}
-
-
-@cached_query
 def figures(kind: str | None = None, filters: Filters | None = None, lang: str = "zh",
             limit: int | None = TABLE_LIMIT) -> pd.DataFrame:
     """Figures with their names, document and quote, newest first, narrowed by the filters (at most `limit`)."""

@@ -13,7 +13,9 @@ st.caption(t("overview_caption"))
 stamp = queries.build_stamp()
 built = t("built", at=f"{stamp['built_at']:%Y-%m-%d %H:%M:%S}", digest=stamp["digest"])
 counts = queries.table_counts()
-selected = queries.figure_counts(chosen)
+categories = queries.by_category(chosen, lang)  # also gives the numbers of targets and actuals in view
+selected = {kind: int(categories.loc[categories["kind"] == kind.removesuffix("s"), "figures"].sum())
+            for kind in ("targets", "actuals")}
 columns = st.columns(5)
 for column, key, value in zip(columns, ["documents", "plans", "targets", "actuals", "clusters"],
                               [counts["documents"], counts["plans"], selected["targets"], selected["actuals"],
@@ -41,7 +43,6 @@ if selected["targets"] + selected["actuals"] == 0:
     st.stop()
 
 with st.container(border=True):
-    categories = queries.by_category(chosen, lang)
     st.plotly_chart(charts.category_bars(categories, lang, t("by_category")), key="overview_categories")
     category_raw = categories[["category_name", "kind", "figures"]]
     category_display = category_raw.rename(columns={"category_name": t("col_category"), "figures": t("col_figures")})
