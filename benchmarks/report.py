@@ -119,7 +119,8 @@ def rows(scale: dict) -> list[dict]:
                "p50": percentile(page["reruns_s"], 50), "p95": percentile(page["reruns_s"], 95),
                "floor_p50": percentile(f.get("reruns_s") or [], 50), "naive_p50": percentile(n.get("reruns_s") or [], 50),
                # A page that runs but draws nothing is most likely not written yet.
-               "empty": bool(page["shape"]) and not (page["shape"]["charts"] or page["shape"]["tables"] or page["shape"]["metrics"])}
+               "empty": bool(page["shape"]) and not (page["shape"]["charts"] or page["shape"]["tables"] or page["shape"]["metrics"]
+                                                      or page["shape"]["title"] or page["shape"].get("texts"))}
         row["page_floor"] = _ratio(row["p50"], row["floor_p50"])
         row["naive_page"] = _ratio(row["naive_p50"], row["p50"])
         checks = [row["page_floor"] is not None and row["page_floor"] <= FLOOR_RATIO[name]]
