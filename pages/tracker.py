@@ -29,8 +29,7 @@ with st.container(border=True):
         status=lambda f: f["status"].map(lambda s: i18n.word(i18n.STATUS, s)))
     status_display.columns = [t("col_plan"), t("col_status"), t("col_count")]
     tables.show(status_display, counts, stem="targets-by-status", key="tracker_status_table",
-                source=t("source_line", sources="；".join(queries.plans(lang)["plan_name"]) if lang == "zh"
-                         else "; ".join(queries.plans(lang)["plan_name"])))
+                source=tables.sources_of(counts, "plan_name"))
 
 rows = queries.progress(chosen, lang)
 with st.container(border=True):
