@@ -133,19 +133,20 @@ def query(sql: str, params: list | tuple | dict = ()) -> pd.DataFrame:
 
 
 def cached_query(func: Callable[..., pd.DataFrame]) -> Callable[..., pd.DataFrame]:
-    """Cache a query function's result per warehouse file and arguments (pass widget values as arguments)."""
+    """Cache a query function's result per warehouse file and arguments (pass widget values as arguments).
 
-    def run(identity: Identity, *args, **kwargs):
-        return func(*args, **kwargs)
-
-    # Streamlit keys a cache by the function's module and qualified name: give each its own.
-    run.__module__, run.__qualname__ = func.__module__, func.__qualname__
-    cached = st.cache_data(ttl=3600, max_entries=256, show_spinner=False)(run)
+    A plain in-process LRU shared by all sessions: unlike st.cache_data it neither hashes nor copies
+    the result on every call, which is most of a small query's cost. Results are therefore shared
+    objects: callers derive new frames from them and never change them in place (pandas'
+    copy-on-write keeps derived frames from writing through). Failures are not cached.
+    """
+    cached = functools.lru_cache(maxsize=256)(lambda identity, args, kwargs: func(*args, **dict(kwargs)))
 
     @functools.wraps(func)
     def call(*args, **kwargs):
-        return cached(version(), *args, **kwargs)
+        return cached(version(), args, tuple(sorted(kwargs.items())))
 
+    call.cache_clear = cached.cache_clear
     return call
 
 
