@@ -214,13 +214,12 @@ def clusters(filters: Filters | None = None, lang: str = "zh") -> pd.DataFrame:
 @cached_query
 def filter_options(lang: str = "zh") -> dict[str, dict[str, str]]:
     """The values each sidebar filter accepts (id → name), in display order."""
-    sql = {
+    return _id_names({
         "plan": f"SELECT id, {_name('x')} FROM plans x ORDER BY start_year, id",
         "city": f"SELECT id, {_name('x')} FROM regions x WHERE level = 'city' ORDER BY code",
         "cluster": f"SELECT id, {_name('x')} FROM clusters x ORDER BY kind, id",
         "category": f"SELECT id, {_name('x')} FROM categories x ORDER BY sort",
-    }
-    return {key: dict(query(statement, {"lang": lang}).itertuples(index=False, name=None)) for key, statement in sql.items()}
+    }, lang)
 
 
 @cached_query
@@ -315,12 +314,16 @@ def explorer_page(filters: Filters | None = None, lang: str = "zh", kind: str | 
 @cached_query
 def vocabulary(lang: str = "zh") -> dict[str, dict[str, str]]:
     """Names of units, qualifiers and documents (id → name) for the explorer's column filters."""
-    sql = {
+    return _id_names({
         "unit": f"SELECT id, {_name('x')} FROM units x ORDER BY id",
         "qualifier": f"SELECT id, {_name('x')} FROM qualifiers x",
         "document": f"SELECT id, {_name('x', 'title')} FROM documents x ORDER BY published DESC",
-    }
-    return {key: dict(query(statement, {"lang": lang}).itertuples(index=False, name=None)) for key, statement in sql.items()}
+    }, lang)
+
+
+def _id_names(statements: dict[str, str], lang: str) -> dict[str, dict[str, str]]:
+    """For each statement selecting (id, name): an id → name mapping, in the statement's order."""
+    return {key: dict(query(sql, {"lang": lang}).itertuples(index=False, name=None)) for key, sql in statements.items()}
 
 
 @cached_query
