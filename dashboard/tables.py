@@ -54,7 +54,7 @@ def progress_table(frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     lang = i18n.lang()
     target = formatting.amounts(frame, lang, signed="signed", value="target_value", qualifier="target_qualifier",
                                 stated="target_stated")
-    actual = formatting.amounts(frame.assign(actual_value=frame["actual_value"]), lang, signed="signed",
+    actual = formatting.amounts(frame, lang, signed="signed",
                                 value="actual_value", qualifier="actual_qualifier", stated="actual_stated")
     actual = actual.where(frame["actual_id"].notna(), "—")
     display = pd.DataFrame({
