@@ -31,8 +31,12 @@ import traceback
 from pathlib import Path
 
 import pyarrow as pa
+import streamlit.testing.v1.app_test as app_test_module
+import streamlit.testing.v1.local_script_runner as local_script_runner_module
 from streamlit.runtime.pages_manager import PagesManager
+from streamlit.runtime.scriptrunner.script_cache import ScriptCache
 from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import Widget
 
 from benchmarks.scenario import peak_rss_mb, session_values, state_key
 
@@ -44,6 +48,7 @@ RECORD_ROWS = 20_000
 def main(spec_path: str) -> int:
     spec = json.loads(Path(spec_path).read_text(encoding="utf-8"))
     _no_legacy_pages_folder()
+    _one_script_cache()
     # Setting session_state between runs happens outside a script run, which Streamlit warns about
     # each time; a filter (unlike a level, which Streamlit resets) keeps the log readable.
     logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").addFilter(
@@ -134,36 +139,72 @@ def _raise_on_exception(at: AppTest) -> None:
 
 
 def capture(at: AppTest) -> dict:
-    """What the run showed that costs time to produce and draw: title, metrics, charts and tables, and
-    the rest the page draws (headings, text, notices, download buttons), so the floor draws it too."""
+    """What the run showed, for the floor to draw again without computing it: the element tree of
+    the main area and the sidebar (layout blocks, text, metrics, charts, tables, widgets, download
+    buttons), plus a summary of its shape for the report and the naive app."""
+    tables: list[dict] = []
+    tree = {node.type: _nodes(node, tables) for node in at._tree.children.values() if node.type in ("main", "sidebar")}
     titles = [t.value for t in at.title]
     if not titles:  # a page that draws its own heading (the Present page's slides): its first <h1>
         headings = (re.search(r"<h1[^>]*>(.*?)</h1>", e.proto.body, re.DOTALL) for e in at.get("html"))
         titles = [html.unescape(m.group(1)) for m in headings if m]
-    metrics = [(m.label, m.value) for m in at.metric]
     charts = [c.proto.spec for c in at.get("plotly_chart")]
     other_charts = len(at.get("arrow_vega_lite_chart")) + len(at.get("deck_gl_json_chart"))
-    tables = []
-    for frame in at.dataframe:
-        proto = frame.proto
-        # Big tables are sent lazily: their first chunk, and the rest when the browser scrolls.
-        lazy = proto.HasField("lazy_data") and proto.lazy_data.initial_chunk.data
-        table = _arrow_table(proto.lazy_data.initial_chunk.data if lazy else proto.arrow_data.data)
-        rows = proto.lazy_data.row_count if lazy else table.num_rows
-        tables.append({"rows": rows, "frame": table.slice(0, RECORD_ROWS).to_pandas()})
-    for frame in at.table:
-        table = _arrow_table(frame.proto.arrow_data.data)
-        tables.append({"rows": table.num_rows, "frame": table.slice(0, RECORD_ROWS).to_pandas()})
-    shape = {"title": bool(titles), "metrics": len(metrics), "charts": len(charts) + other_charts,
-             "points": [_points(spec) for spec in charts], "tables": [[t["rows"], len(t["frame"].columns)] for t in tables]}
-    texts = [("subheader", e.value) for e in at.subheader] + [("header", e.value) for e in at.header]
-    texts += [("caption", e.value) for e in at.caption] + [("markdown", e.value) for e in at.markdown]
-    texts += [("text", e.value) for e in at.text] + [("info", e.value) for e in at.info]
-    texts += [("warning", e.value) for e in at.warning]
-    downloads = [b.proto.label for b in at.get("download_button")]
-    shape["texts"], shape["downloads"] = len(texts), len(downloads)
-    return {"title": titles[0] if titles else "", "metrics": metrics, "charts": charts, "tables": tables,
-            "texts": texts, "downloads": downloads, "shape": shape}
+    texts = sum(len(at.get(kind)) for kind in _TEXTS)
+    shape = {"title": bool(titles), "metrics": len(at.metric), "charts": len(charts) + other_charts,
+             "points": [_points(spec) for spec in charts], "tables": [[t["rows"], len(t["frame"].columns)] for t in tables],
+             "texts": texts, "downloads": len(at.get("download_button")),
+             "widgets": sum(len(at.get(kind)) for kind in _WIDGETS)}
+    return {"title": titles[0] if titles else "", "tree": tree, "tables": tables, "shape": shape}
+
+
+_TEXTS = ("title", "header", "subheader", "caption", "markdown", "text", "info", "warning", "error", "success")
+_WIDGETS = ("button", "selectbox", "multiselect", "radio", "button_group", "text_input", "number_input", "slider",
+            "checkbox", "toggle")
+
+
+def _nodes(block, tables: list[dict]) -> list[dict]:
+    """A block's children as plain data: {"type", "args", "children"} each."""
+    out = []
+    for node in block.children.values():
+        kind, proto = node.type, node.proto
+        args: dict = {}
+        if kind in _TEXTS:
+            args = {"body": node.value}
+        elif kind == "html":
+            args = {"body": proto.body}
+        elif kind == "metric":
+            args = {"label": proto.label, "value": proto.body, "help": proto.help or None}
+        elif kind == "plotly_chart":
+            args = {"spec": proto.spec, "select": bool(proto.selection_mode)}
+        elif kind == "dataframe":
+            # Big tables are sent lazily: their first chunk, and the rest when the browser scrolls.
+            lazy = proto.HasField("lazy_data") and proto.lazy_data.initial_chunk.data
+            table = _arrow_table(proto.lazy_data.initial_chunk.data if lazy else proto.arrow_data.data)
+            tables.append({"rows": proto.lazy_data.row_count if lazy else table.num_rows,
+                           "frame": table.slice(0, RECORD_ROWS).to_pandas()})
+            args = {"table": len(tables) - 1}
+        elif kind in ("button", "download_button", "text_input", "checkbox", "toggle", "slider", "page_link"):
+            args = {"label": proto.label}
+        elif kind in ("selectbox", "multiselect", "radio"):
+            args = {"label": proto.label, "options": list(proto.options)}
+        elif kind == "button_group":
+            args = {"label": proto.label, "options": [option.content for option in proto.options]}
+        elif kind == "number_input":
+            integer = proto.data_type == proto.INT
+            cast = int if integer else float
+            args = {"label": proto.label, "min": cast(proto.min) if proto.has_min else None,
+                    "max": cast(proto.max) if proto.has_max else None, "value": cast(node.value)}
+        elif kind == "expander":
+            args = {"label": proto.label, "expanded": proto.expanded}  # AppTest keeps the sub-message
+        elif kind == "flex_container":
+            args = {"border": proto.flex_container.border}
+        elif kind == "column":
+            args = {"weight": proto.weight}
+        if isinstance(node, Widget) or kind == "download_button":
+            args["key"] = node.key
+        out.append({"type": kind, "args": args, "children": _nodes(node, tables) if hasattr(node, "children") else []})
+    return out
 
 
 def _arrow_table(data: bytes) -> pa.Table:
@@ -201,6 +242,17 @@ def _no_legacy_pages_folder() -> None:
         PagesManager.uses_pages_directory = False
 
     PagesManager.__init__ = init
+
+
+def _one_script_cache() -> None:
+    """Compile each script once per process, as the server does.
+
+    A Streamlit server keeps one cache of compiled scripts for all reruns; AppTest makes a new one
+    for every run, which would charge each rerun for compiling its scripts again (app.py and the
+    page for the app, the one script for the floor and the naive app).
+    """
+    shared = ScriptCache()
+    app_test_module.ScriptCache = local_script_runner_module.ScriptCache = lambda: shared
 
 
 if __name__ == "__main__":

@@ -1,18 +1,18 @@
 """The floor of the speed benchmark: a bare Streamlit script that only draws, from precomputed data, no queries.
 
 A page cannot rerun faster than Streamlit takes to draw what it shows. This script draws the same
-outputs — the sidebar filters, metrics, charts, tables, headings, text, notices and download
-buttons — from data prepared beforehand, so a
-page's time over the floor's is what its own work costs.
+element tree — the same layout blocks (columns, bordered containers, expanders), headings, text,
+notices, metrics, plotly charts, tables, widgets and download buttons, in the main area and the
+sidebar — with the same Streamlit calls, from values prepared beforehand, so a page's time over
+the floor's is what its own work costs.
 
 Two modes:
 
 - replay (`BENCH_FLOOR_REPLAY=file.pickle`, written by `python -m benchmarks.run`): for the page
   named by the query parameter `page`, shows exactly what that page showed for the current sidebar
-  filters (recorded under AppTest): its title, metrics, plotly charts, tables, text elements and
-  download buttons. Tables recorded as
-  a sample and a size are tiled back to their size. An unrecorded filter state shows the unfiltered
-  view.
+  filters (its element tree, recorded under AppTest). Charts are drawn from their figure dicts,
+  tables recorded as a sample and a size are tiled back to their size. An unrecorded filter state
+  shows the unfiltered view.
 - shape (no replay file): generated charts and a table of a given size, from query parameters or
   environment variables: charts (BENCH_FLOOR_CHARTS), points per chart (BENCH_FLOOR_POINTS), rows
   (BENCH_FLOOR_ROWS), columns (BENCH_FLOOR_COLS), metrics (BENCH_FLOOR_METRICS), e.g.
@@ -25,6 +25,7 @@ filters here exactly as on the app.
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
 import sys
@@ -37,7 +38,6 @@ if str(ROOT) not in sys.path:
 
 import pandas as pd
 import plotly.graph_objects as go
-import plotly.io as pio
 import streamlit as st
 
 from benchmarks.scenario import FILTER_KEYS, state_key
@@ -47,8 +47,21 @@ DEFAULT_LABELS = {"plan": "规划 Plan", "city": "城市 City", "cluster": "集�
 
 @st.cache_resource(show_spinner=False)
 def _replay(path: str) -> dict:
+    """The recording, with each chart parsed once into the figure dict st.plotly_chart takes."""
     with open(path, "rb") as handle:
-        return pickle.load(handle)
+        replay = pickle.load(handle)
+
+    def parse(nodes: list[dict]) -> None:
+        for node in nodes:
+            if node["type"] == "plotly_chart":
+                node["args"]["figure"] = json.loads(node["args"].pop("spec"))
+            parse(node["children"])
+
+    for outputs in replay["pages"].values():
+        for output in outputs.values():
+            for nodes in output["tree"].values():
+                parse(nodes)
+    return replay
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
@@ -77,13 +90,14 @@ def _setting(name: str, default: int) -> int:
     return int(value) if value and str(value).isdigit() else default
 
 
-def _sidebar(options: dict) -> dict:
+def _sidebar(options: dict, heading: bool = False) -> dict:
     names, years = options["names"], tuple(options["years"])
     labels = options.get("labels") or DEFAULT_LABELS
     if "filter_years" not in st.session_state:
         st.session_state["filter_years"] = years
     with st.sidebar:
-        st.subheader("筛选 Filters")
+        if heading:  # a replay draws the page's own sidebar headings
+            st.subheader("筛选 Filters")
         for key in FILTER_KEYS:
             st.selectbox(labels.get(key, key), list(names[key]), index=None, key=f"filter_{key}",
                          format_func=names[key].get, placeholder="全部 All")
@@ -107,28 +121,83 @@ def _replayed(path: str, page: str) -> None:
     if output is None:
         st.info(f"Nothing recorded for page {page!r}.")
         return
-    if output["title"]:
-        st.title(output["title"])
-    if output["metrics"]:
-        for column, (label, value) in zip(st.columns(len(output["metrics"])), output["metrics"], strict=True):
-            column.metric(label, value)
-    for spec in output["charts"]:
-        st.plotly_chart(pio.from_json(spec, skip_invalid=True))
-    for index, table in enumerate(output["tables"]):
-        st.dataframe(_tiled(path, page, key, index, table["rows"]), hide_index=True)
-    # The rest of what the page drew: its headings, text and notices, and its download buttons
-    # (the files themselves are only made when clicked, as on the page).
-    for kind, text in output.get("texts", []):
-        getattr(st, kind)(text)
-    for index, label in enumerate(output.get("downloads", [])):
-        st.download_button(label, data=_NOTHING, file_name="floor.csv", key=f"floor_download_{index}", on_click="ignore")
+    draw = _Drawer(path, page, key)
+    draw.nodes(output["tree"].get("main", []))
+    with st.sidebar:  # the rest of the sidebar: the filters themselves are drawn by _sidebar
+        drawn = {f"filter_{key}" for key in (*FILTER_KEYS, "years")}
+        draw.nodes([n for n in output["tree"].get("sidebar", []) if n["args"].get("key") not in drawn])
+
+
+class _Drawer:
+    """Draws a recorded element tree with the same Streamlit calls, from the recorded values.
+
+    Widgets keep the page's keys (so their values survive reruns as on the page), or get one from
+    their place in the tree. Charts are drawn from their figure dicts and tables from their recorded rows.
+    """
+
+    def __init__(self, path: str, page: str, state: str):
+        self.path, self.page, self.state = path, page, state
+        self.count = 0
+
+    def _key(self, args: dict) -> str:
+        self.count += 1
+        return args.get("key") or f"floor_{self.count}"
+
+    def nodes(self, nodes: list[dict]) -> None:
+        for node in nodes:
+            self.node(node["type"], node["args"], node["children"])
+
+    def node(self, kind: str, a: dict, children: list[dict]) -> None:
+        if kind == "flex_container":
+            if children and all(c["type"] == "column" for c in children):
+                for column, child in zip(st.columns([c["args"]["weight"] or 1 for c in children]), children, strict=True):
+                    with column:
+                        self.nodes(child["children"])
+            else:
+                with st.container(border=a["border"]):
+                    self.nodes(children)
+        elif kind == "expander":
+            with st.expander(a["label"], expanded=a["expanded"]):
+                self.nodes(children)
+        elif kind in ("title", "header", "subheader", "caption", "markdown", "text", "info", "warning", "error", "success"):
+            getattr(st, kind)(a["body"])
+        elif kind == "html":
+            st.html(a["body"])
+        elif kind == "metric":
+            st.metric(a["label"], a["value"], help=a["help"])
+        elif kind == "plotly_chart":
+            key = self._key(a)
+            st.plotly_chart(a["figure"], key=key, on_select="rerun" if a["select"] else "ignore")
+        elif kind == "dataframe":
+            table = _replay(self.path)["pages"][self.page][self.state]["tables"][a["table"]]
+            st.dataframe(_tiled(self.path, self.page, self.state, a["table"], table["rows"]), hide_index=True)
+        elif kind == "download_button":
+            st.download_button(a["label"], data=_NOTHING, file_name="floor.csv", key=self._key(a), on_click="ignore")
+        elif kind == "button":
+            st.button(a["label"], key=self._key(a))
+        elif kind in ("selectbox", "radio"):
+            getattr(st, kind)(a["label"], a["options"], key=self._key(a))
+        elif kind == "multiselect":
+            st.multiselect(a["label"], a["options"], key=self._key(a))
+        elif kind == "button_group":
+            st.segmented_control(a["label"], a["options"], key=self._key(a))
+        elif kind == "text_input":
+            st.text_input(a["label"], key=self._key(a))
+        elif kind == "number_input":
+            st.number_input(a["label"], min_value=a["min"], max_value=a["max"], value=a["value"], key=self._key(a))
+        elif kind == "page_link":  # a link drawn the same way; where it leads costs nothing to draw
+            st.page_link("http://localhost/", label=a["label"])
+        elif kind in ("checkbox", "toggle"):
+            getattr(st, kind)(a["label"], key=self._key(a))
+        elif children:  # any other block: its contents
+            self.nodes(children)
 
 
 def _shaped() -> None:
     charts, points = _setting("charts", 1), _setting("points", 100)
     rows, cols, metrics = _setting("rows", 1000), _setting("cols", 10), _setting("metrics", 0)
     frame = _generated(max(rows, points), max(cols, 2))
-    _sidebar({"names": {key: {} for key in FILTER_KEYS}, "years": [2011, 2025]})
+    _sidebar({"names": {key: {} for key in FILTER_KEYS}, "years": [2011, 2025]}, heading=True)
     st.title("Floor")
     if metrics:
         for i, column in enumerate(st.columns(metrics)):

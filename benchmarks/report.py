@@ -54,10 +54,13 @@ def markdown(results: dict) -> str:
          "`filter_cluster`, `filter_category`, `filter_years` set, then a rerun: city; city + category; plan; "
          "cluster; later start year; in turn). The Present page is the exception: its sidebar is hidden while "
          "presenting and its deck is a snapshot, so its reruns are presses of the next-slide button and its "
-         "*first* run includes building the deck."),
-        ("- **Floor** (`benchmarks/floor_app.py`): replays exactly what the page showed for the same filter state "
-         "(title, metrics, plotly charts, tables, headings, text, notices and download buttons) from a file "
-         "recorded under AppTest; no queries. "
+         "*first* run includes building the deck. Each process compiles a script once and reuses it, as the "
+         "server does (AppTest alone would recompile app.py and the page on every run)."),
+        ("- **Floor** (`benchmarks/floor_app.py`): draws the element tree the page drew for the same filter state "
+         "(recorded under AppTest) with the same Streamlit calls: layout blocks (columns, bordered containers, "
+         "expanders), headings, text and notices, metrics, plotly charts from their figure dicts, tables, widgets, "
+         "links and download buttons, in the main area and the sidebar; no queries and no formatting. "
+         "`tests/test_synthetic.py` checks that it draws as many of each as the page. "
          "**page/floor** is what the page's own work adds to drawing."),
         ("- **Naive** (`benchmarks/naive_app.py`): the whole figures table joined with its names loaded once with "
          "`st.cache_data`, filtered and aggregated in pandas on every rerun, drawing as many charts and as long a "

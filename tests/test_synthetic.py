@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import duckdb
@@ -9,8 +10,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from benchmarks import synthetic
-from benchmarks.scenario import discover_pages
+from benchmarks import apptest_worker, synthetic
+from benchmarks.scenario import discover_pages, filter_options, state_key
 from etl import build, paths
 
 FIGURES = 5000
@@ -124,3 +125,36 @@ def test_the_floor_should_draw_the_shape_it_is_given(monkeypatch):
     assert len(at.get("plotly_chart")) == 3
     assert len(at.metric) == 2
     assert at.dataframe[0].value.shape == (400, 6)
+
+
+def _counts(nodes: list[dict], into: dict | None = None) -> dict[str, int]:
+    """How many of each element and block type a recorded tree holds."""
+    into = {} if into is None else into
+    for node in nodes:
+        into[node["type"]] = into.get(node["type"], 0) + 1
+        _counts(node["children"], into)
+    return into
+
+
+@pytest.mark.parametrize("page", [p.stem for p in discover_pages()])
+def test_the_floor_should_draw_the_element_tree_the_page_drew(warehouse, app_on, tmp_path, monkeypatch, page):
+    """The floor is only a fair floor if it draws everything the page drew: same blocks, text,
+    metrics, charts, tables, widgets and buttons, in the main area and the sidebar."""
+    app_on(warehouse)
+    at = AppTest.from_file(str(paths.ROOT / "app.py"), default_timeout=120)
+    at.run()
+    at.switch_page(f"pages/{page}.py")
+    at.run()
+    recorded = apptest_worker.capture(at)
+    replay = tmp_path / "replay.pickle"
+    with open(replay, "wb") as handle:
+        pickle.dump({"pages": {page: {state_key(None): recorded}}, "options": filter_options(warehouse)}, handle)
+    monkeypatch.setenv("BENCH_FLOOR_REPLAY", str(replay))
+    floor = AppTest.from_file(str(paths.ROOT / "benchmarks" / "floor_app.py"), default_timeout=60)
+    floor.query_params["page"] = page
+    floor.run()
+    assert not floor.exception, [e.value for e in floor.exception]
+    drawn = apptest_worker.capture(floor)
+    for area in ("main", "sidebar"):
+        assert _counts(drawn["tree"][area]) == _counts(recorded["tree"][area]), (area, _counts(drawn["tree"][area]), _counts(recorded["tree"][area]))
+    assert drawn["shape"] == recorded["shape"]
