@@ -7,6 +7,8 @@ language and return `…_name` columns in it.
 
 from __future__ import annotations
 
+import functools
+
 import pandas as pd
 
 from dashboard.db import cached_query, query
@@ -15,9 +17,17 @@ from dashboard.filters import Filters
 TABLE_LIMIT = 200  # rows a page table shows (the newest first); the explorer pages through everything
 
 
-def _name(alias: str, column: str = "name") -> str:
-    """SQL for a name in the run's language ($lang), falling back to Chinese when English is missing."""
-    return f"CASE WHEN $lang = 'en' THEN coalesce({alias}.{column}_en, {alias}.{column}_zh) ELSE {alias}.{column}_zh END"
+def _name(alias: str, column: str, lang: str) -> str:
+    """SQL for a name in the language, falling back to Chinese where English is missing.
+
+    The language picks a column when the statement is written (one of two known values, never user
+    text), so DuckDB plans a plain column read rather than a CASE on every row.
+    """
+    if lang == "zh":
+        return f"{alias}.{column}_zh"
+    if lang == "en":
+        return f"coalesce({alias}.{column}_en, {alias}.{column}_zh)"
+    raise ValueError(f"unknown language {lang!r}")
 
 
 # The sidebar filters as one WHERE fragment over f: figure_list, target_list or one of the summaries
@@ -45,13 +55,15 @@ def _params(filters: Filters | None, lang: str = "zh", **more) -> dict:
             "year_from": f.year_from, "year_to": f.year_to, "lang": lang, **more}
 
 
-_FIGURE_COLUMNS = f"""
-    f.id, f.kind, f.indicator_id, {_name('f', 'indicator')} AS indicator_name, {_name('f', 'category')} AS category_name,
-    {_name('f', 'sector')} AS sector_name, f.region_id, {_name('f', 'region')} AS region_name, f.cluster_id,
-    coalesce({_name('f', 'cluster')}, '') AS cluster_name, f.plan_id, coalesce({_name('f', 'plan')}, '') AS plan_name,
-    coalesce(CASE WHEN $lang = 'en' THEN f.subject_en END, f.subject_zh, '') AS subject,
+@functools.cache
+def _figure_columns(lang: str) -> str:
+    return f"""
+    f.id, f.kind, f.indicator_id, {_name('f', 'indicator', lang)} AS indicator_name, {_name('f', 'category', lang)} AS category_name,
+    {_name('f', 'sector', lang)} AS sector_name, f.region_id, {_name('f', 'region', lang)} AS region_name, f.cluster_id,
+    coalesce({_name('f', 'cluster', lang)}, '') AS cluster_name, f.plan_id, coalesce({_name('f', 'plan', lang)}, '') AS plan_name,
+    coalesce({"f.subject_en, " if lang == "en" else ""}f.subject_zh, '') AS subject,
     f.period_start, f.period_end, f.as_of, f.ref_date, f.value, f.unit_id, f.qualifier, f.signed,
-    f.stated, f.quote, f.document_id, {_name('f', 'document')} AS document_name, f.document_date,
+    f.stated, f.quote, f.document_id, {_name('f', 'document', lang)} AS document_name, f.document_date,
     f.source_file, f.source_line
 """
 
@@ -72,10 +84,11 @@ def figures(kind: str | None = None, filters: Filters | None = None, lang: str =
             limit: int | None = TABLE_LIMIT) -> pd.DataFrame:
     """Figures with their names, document and quote, newest first, narrowed by the filters (at most `limit`)."""
     return query(f"""
-        SELECT {_FIGURE_COLUMNS} FROM figure_list f
-        WHERE f.rank IN (SELECT f.rank FROM figure_list f WHERE {"f.kind = $kind AND " if kind else ""}{_where(filters)}
-                         ORDER BY f.rank LIMIT $limit)  -- pick on one narrow column, then fetch the wide rows
-        ORDER BY f.rank
+        SELECT * EXCLUDE (rank) FROM (
+            SELECT {_figure_columns(lang)}, f.rank FROM figure_list f
+            WHERE {"f.kind = $kind AND " if kind else ""}{_where(filters)}
+            LIMIT $limit  -- the first rows in stored (display) order: the scan stops once it has them
+        ) ORDER BY rank
     """, _params(filters, lang, kind=kind, limit=limit))
 
 
@@ -84,7 +97,7 @@ def headline(filters: Filters | None = None, lang: str = "zh") -> pd.DataFrame:
     """The latest actual of each headline indicator (etl/summaries.sql) within the filters, with its source;
     the province's own figure first where there is one."""
     return query(f"""
-        SELECT {_FIGURE_COLUMNS}, f.position FROM headline_actuals f
+        SELECT {_figure_columns(lang)}, f.position FROM headline_actuals f
         WHERE {_where(filters)}
         QUALIFY row_number() OVER (PARTITION BY f.position ORDER BY (f.region_id = 'shandong') DESC, f.rank) = 1
         ORDER BY f.position
@@ -95,7 +108,7 @@ def headline(filters: Filters | None = None, lang: str = "zh") -> pd.DataFrame:
 def by_category(filters: Filters | None = None, lang: str = "zh") -> pd.DataFrame:
     """Number of targets and actuals per indicator category."""
     return query(f"""
-        SELECT {_name('cat')} AS category_name, cat.sort, f.kind, sum(f.figures)::INTEGER AS figures
+        SELECT {_name('cat', 'name', lang)} AS category_name, cat.sort, f.kind, sum(f.figures)::INTEGER AS figures
         FROM figure_summary f JOIN categories cat ON cat.id = f.category_id
         WHERE {_where(filters)}
         GROUP BY ALL ORDER BY cat.sort, f.kind
@@ -106,19 +119,21 @@ def by_category(filters: Filters | None = None, lang: str = "zh") -> pd.DataFram
 def progress(filters: Filters | None = None, lang: str = "zh", limit: int | None = TABLE_LIMIT) -> pd.DataFrame:
     """Each target beside its comparable actual, status, 完成率 and 序时进度 (today's where no actual exists)."""
     return query(f"""
-        SELECT f.id, f.plan_id, {_name('f', 'plan')} AS plan_name, f.task_id, coalesce({_name('f', 'task')}, '') AS task_name,
-               {_name('f', 'indicator')} AS indicator_name, {_name('f', 'region')} AS region_name,
-               coalesce({_name('f', 'cluster')}, '') AS cluster_name,
+        SELECT * EXCLUDE (rank) FROM (
+        SELECT f.id, f.plan_id, {_name('f', 'plan', lang)} AS plan_name, f.task_id, coalesce({_name('f', 'task', lang)}, '') AS task_name,
+               {_name('f', 'indicator', lang)} AS indicator_name, {_name('f', 'region', lang)} AS region_name,
+               coalesce({_name('f', 'cluster', lang)}, '') AS cluster_name,
                f.target_stated, f.target_value, f.target_qualifier, f.unit_id, f.signed,
                f.period_start, f.period_end, f.status, f.light, f.completion,
                coalesce(f.elapsed, least(1.0, greatest(0.0, date_diff('day', f.period_start, current_date)
                                                         / greatest(1, date_diff('day', f.period_start, f.period_end))))) AS elapsed,
                f.actual_id, f.actual_stated, f.actual_value, f.actual_qualifier, f.actual_date,
-               f.target_quote, {_name('f', 'target_document')} AS target_document,
-               f.actual_quote, {_name('f', 'actual_document')} AS actual_document
+               f.target_quote, {_name('f', 'target_document', lang)} AS target_document,
+               f.actual_quote, {_name('f', 'actual_document', lang)} AS actual_document, f.rank
         FROM target_list f
-        WHERE f.rank IN (SELECT f.rank FROM target_list f WHERE {_where(filters)} ORDER BY f.rank LIMIT $limit)
-        ORDER BY f.rank
+        WHERE {_where(filters)}
+        LIMIT $limit  -- the first rows in stored (display) order: the scan stops once it has them
+        ) ORDER BY rank
     """, _params(filters, lang, limit=limit))
 
 
@@ -126,7 +141,7 @@ def progress(filters: Filters | None = None, lang: str = "zh", limit: int | None
 def status_counts(filters: Filters | None = None, lang: str = "zh") -> pd.DataFrame:
     """Targets per plan and status."""
     return query(f"""
-        SELECT f.plan_id, {_name('p')} AS plan_name, p.start_year, f.status, sum(f.targets)::INTEGER AS targets
+        SELECT f.plan_id, {_name('p', 'name', lang)} AS plan_name, p.start_year, f.status, sum(f.targets)::INTEGER AS targets
         FROM target_summary f JOIN plans p ON p.id = f.plan_id
         WHERE {_where(filters)}
         GROUP BY ALL ORDER BY p.start_year, f.plan_id, f.status
@@ -137,8 +152,8 @@ def status_counts(filters: Filters | None = None, lang: str = "zh") -> pd.DataFr
 def plans(lang: str = "zh") -> pd.DataFrame:
     """Every plan with its period, issuer, level and number of targets (for the timeline)."""
     return query(f"""
-        SELECT p.id, {_name('p')} AS plan_name, {_name('p', 'issuer')} AS issuer, p.level, p.region_id,
-               {_name('r')} AS region_name,
+        SELECT p.id, {_name('p', 'name', lang)} AS plan_name, {_name('p', 'issuer', lang)} AS issuer, p.level, p.region_id,
+               {_name('r', 'name', lang)} AS region_name,
                p.start_year, p.end_year, p.status,
                (SELECT count(*) FROM figures f WHERE f.plan_id = p.id AND f.kind = 'target') AS targets
         FROM plans p JOIN regions r ON r.id = p.region_id
@@ -160,10 +175,10 @@ def task_ledger(plan_id: str, lang: str = "zh") -> pd.DataFrame:
             FROM figures f JOIN target_progress tp ON tp.target_id = f.id
             WHERE f.plan_id = $plan AND f.task_id IS NOT NULL GROUP BY f.task_id
         ), units AS (
-            SELECT ta.task_id, list({_name('ag')} ORDER BY ta.position) AS units, list(ag.id ORDER BY ta.position) AS unit_ids
+            SELECT ta.task_id, list({_name('ag', 'name', lang)} ORDER BY ta.position) AS units, list(ag.id ORDER BY ta.position) AS unit_ids
             FROM task_agencies ta JOIN agencies ag ON ag.id = ta.agency_id GROUP BY ta.task_id
         )
-        SELECT tk.id, tk.seq, tk.number, tk.kind, {_name('tk', 'title')} AS task_name, tk.parent_id,
+        SELECT tk.id, tk.seq, tk.number, tk.kind, {_name('tk', 'title', lang)} AS task_name, tk.parent_id,
                coalesce(u.units, []) AS units, coalesce(u.unit_ids, []) AS unit_ids,
                coalesce(t.targets, 0) AS targets, coalesce(t.target_stated, '') AS target_stated,
                coalesce(t.met, 0) AS met, coalesce(t.in_progress, 0) AS in_progress,
@@ -184,7 +199,7 @@ def city_measures(filters: Filters | None = None, lang: str = "zh") -> pd.DataFr
                    coalesce(sum(f.figures) FILTER (WHERE f.kind = 'actual'), 0)::INTEGER AS actuals
             FROM figure_summary f WHERE {_where(filters)} AND f.city_id IS NOT NULL GROUP BY f.city_id
         )
-        SELECT c.city_id, c.code, {_name('c')} AS city_name, coalesce(counted.figures, 0) AS figures,
+        SELECT c.city_id, c.code, {_name('c', 'name', lang)} AS city_name, coalesce(counted.figures, 0) AS figures,
                coalesce(counted.targets, 0) AS targets, coalesce(counted.actuals, 0) AS actuals,
                c.clusters, c.bases, c.plans
         FROM city_list c LEFT JOIN counted ON counted.city_id = c.city_id
@@ -200,10 +215,10 @@ def clusters(filters: Filters | None = None, lang: str = "zh") -> pd.DataFrame:
             SELECT f.cluster_id, sum(f.figures)::INTEGER AS figures
             FROM figure_summary f WHERE {_where(filters)} AND f.cluster_id IS NOT NULL GROUP BY ALL
         )
-        SELECT cl.id, cl.kind, {_name('cl')} AS cluster_name, cl.parent_id, coalesce({_name('cl', 'parent')}, '') AS parent_name,
-               CASE WHEN $lang = 'en' THEN cl.cities_en ELSE cl.cities_zh END AS cities, cl.city_ids,
-               {_name('cl', 'regions')} AS regions, coalesce(counted.figures, 0) AS figures,
-               {_name('cl', 'document')} AS document_name
+        SELECT cl.id, cl.kind, {_name('cl', 'name', lang)} AS cluster_name, cl.parent_id, coalesce({_name('cl', 'parent', lang)}, '') AS parent_name,
+               cl.cities_{lang} AS cities, cl.city_ids,
+               {_name('cl', 'regions', lang)} AS regions, coalesce(counted.figures, 0) AS figures,
+               {_name('cl', 'document', lang)} AS document_name
         FROM cluster_list cl LEFT JOIN counted ON counted.cluster_id = cl.id
         WHERE ($city IS NULL OR list_contains(cl.city_ids, $city))
           AND ($cluster IS NULL OR cl.id = $cluster OR cl.parent_id = $cluster)
@@ -215,10 +230,10 @@ def clusters(filters: Filters | None = None, lang: str = "zh") -> pd.DataFrame:
 def filter_options(lang: str = "zh") -> dict[str, dict[str, str]]:
     """The values each sidebar filter accepts (id → name), in display order."""
     return _id_names({
-        "plan": f"SELECT id, {_name('x')} FROM plans x ORDER BY start_year, id",
-        "city": f"SELECT id, {_name('x')} FROM regions x WHERE level = 'city' ORDER BY code",
-        "cluster": f"SELECT id, {_name('x')} FROM clusters x ORDER BY kind, id",
-        "category": f"SELECT id, {_name('x')} FROM categories x ORDER BY sort",
+        "plan": f"SELECT id, {_name('x', 'name', lang)} FROM plans x ORDER BY start_year, id",
+        "city": f"SELECT id, {_name('x', 'name', lang)} FROM regions x WHERE level = 'city' ORDER BY code",
+        "cluster": f"SELECT id, {_name('x', 'name', lang)} FROM clusters x ORDER BY kind, id",
+        "category": f"SELECT id, {_name('x', 'name', lang)} FROM categories x ORDER BY sort",
     }, lang)
 
 
@@ -233,7 +248,7 @@ def year_range() -> tuple[int, int]:
 def documents(lang: str = "zh") -> pd.DataFrame:
     """Every document with its metadata and the number of figures and exclusions taken from it."""
     return query(f"""
-        SELECT d.id, {_name('d', 'title')} AS title, d.title_zh, d.title_en, {_name('d', 'publisher')} AS publisher,
+        SELECT d.id, {_name('d', 'title', lang)} AS title, d.title_zh, d.title_en, {_name('d', 'publisher', lang)} AS publisher,
                d.published, d.kind, d.url, d.license, d.note, d.file, d.sha256,
                (SELECT count(*) FROM figures f WHERE f.document_id = d.id) AS figures,
                (SELECT count(*) FROM exclusions e WHERE e.document_id = d.id) AS exclusions
@@ -247,7 +262,7 @@ def quotes_in_context(document_id: str, filters: Filters | None = None, lang: st
                       limit: int | None = TABLE_LIMIT) -> pd.DataFrame:
     """A document's figures, each quote with the sentence(s) around it taken from the document's text."""
     return query(f"""
-        SELECT {_FIGURE_COLUMNS}, f.quote_start, f.quote_end,
+        SELECT {_figure_columns(lang)}, f.quote_start, f.quote_end,
                substr(d.text, greatest(1, f.quote_start + 1 - 80), least(f.quote_start, 80)) AS before,
                substr(d.text, f.quote_start + 1, f.quote_end - f.quote_start) AS matched,
                substr(d.text, f.quote_end + 1, 80) AS after
@@ -289,7 +304,11 @@ def _explorer_params(filters, lang, kind, search, units, qualifiers, documents_)
 @cached_query
 def explorer_count(filters: Filters | None = None, kind: str | None = None, search: str = "",
                    units: tuple = (), qualifiers: tuple = (), documents_: tuple = ()) -> int:
-    frame = query(f"SELECT count(*) AS n FROM figure_list f {_explorer_where(filters, kind, search, units, qualifiers, documents_)}",
+    where = _explorer_where(filters, kind, search, units, qualifiers, documents_)
+    # Without the explorer's own column filters the count is a sum over the summary's few rows.
+    counted = "coalesce(sum(f.figures), 0)" if not ((search and search.strip()) or units or qualifiers or documents_) else None
+    frame = query(f"SELECT {counted} AS n FROM figure_summary f {where}" if counted else
+                  f"SELECT count(*) AS n FROM figure_list f {where}",
                   _explorer_params(filters, "zh", kind, search, units, qualifiers, documents_))
     return int(frame.at[0, "n"])
 
@@ -299,15 +318,16 @@ def explorer_page(filters: Filters | None = None, lang: str = "zh", kind: str | 
                   units: tuple = (), qualifiers: tuple = (), documents_: tuple = (), sort: str = "date",
                   page: int = 1, page_size: int = 100) -> pd.DataFrame:
     """One page of the explorer's rows (the rest stay in DuckDB)."""
-    order = {"date": "f.rank", "value": "f.value DESC, f.rank", "indicator": f"{_name('f', 'indicator')}, f.rank", "id": "f.id"}[sort]
-    # The page's rows are picked on narrow columns, then only they are fetched whole.
-    return query(f"""
-        SELECT {_FIGURE_COLUMNS} FROM figure_list f
-        WHERE f.rank IN (SELECT f.rank FROM figure_list f
-                         {_explorer_where(filters, kind, search, units, qualifiers, documents_)}
-                         ORDER BY {order} LIMIT $limit OFFSET $offset)
-        ORDER BY {order}
-    """, {**_explorer_params(filters, lang, kind, search, units, qualifiers, documents_),
+    where = _explorer_where(filters, kind, search, units, qualifiers, documents_)
+    if sort == "date":  # the stored order: the scan stops once it has the page
+        sql = f"""SELECT * EXCLUDE (rank) FROM (SELECT {_figure_columns(lang)}, f.rank FROM figure_list f {where}
+                  LIMIT $limit OFFSET $offset) ORDER BY rank"""
+    else:  # the page's rows are picked on narrow columns, then only they are fetched whole
+        order = {"value": "f.value DESC, f.rank", "indicator": f"{_name('f', 'indicator', lang)}, f.rank", "id": "f.id"}[sort]
+        sql = f"""SELECT {_figure_columns(lang)} FROM figure_list f
+                  WHERE f.rank IN (SELECT f.rank FROM figure_list f {where} ORDER BY {order} LIMIT $limit OFFSET $offset)
+                  ORDER BY {order}"""
+    return query(sql, {**_explorer_params(filters, lang, kind, search, units, qualifiers, documents_),
           "limit": page_size, "offset": (page - 1) * page_size})
 
 
@@ -315,9 +335,9 @@ def explorer_page(filters: Filters | None = None, lang: str = "zh", kind: str | 
 def vocabulary(lang: str = "zh") -> dict[str, dict[str, str]]:
     """Names of units, qualifiers and documents (id → name) for the explorer's column filters."""
     return _id_names({
-        "unit": f"SELECT id, {_name('x')} FROM units x ORDER BY id",
-        "qualifier": f"SELECT id, {_name('x')} FROM qualifiers x",
-        "document": f"SELECT id, {_name('x', 'title')} FROM documents x ORDER BY published DESC",
+        "unit": f"SELECT id, {_name('x', 'name', lang)} FROM units x ORDER BY id",
+        "qualifier": f"SELECT id, {_name('x', 'name', lang)} FROM qualifiers x",
+        "document": f"SELECT id, {_name('x', 'title', lang)} FROM documents x ORDER BY published DESC",
     }, lang)
 
 
