@@ -4,7 +4,7 @@ and the numbers of the document that were deliberately not loaded, with the reas
 import pandas as pd
 import streamlit as st
 
-from dashboard import filters, i18n, queries, tables
+from dashboard import filters, i18n, queries, tables, views
 from dashboard.i18n import t
 
 lang = i18n.lang()
@@ -13,8 +13,8 @@ st.title(t("page_sources"))
 st.caption(t("sources_caption"))
 
 docs = queries.documents(lang)
-docs_display = tables.document_table(docs)
-tables.show(docs_display, docs.drop(columns=["title"]), stem="documents", key="sources_documents",
+docs_display, docs_raw = views.documents(lang)
+tables.show(docs_display, docs_raw, stem="documents", key="sources_documents",
             source=t("source_line", sources=t("raw_files")),
             column_config={t("col_url"): st.column_config.LinkColumn(t("col_url")),
                            t("col_title"): st.column_config.TextColumn(t("col_title"), width="large")})

@@ -1,9 +1,11 @@
 """Plan tracker: every target beside its comparable actual, with status, 完成率, 序时进度 and light;
 the plans' periods on one timeline; and each plan's task ledger with its responsible units."""
 
+import datetime
+
 import streamlit as st
 
-from dashboard import charts, filters, i18n, queries, tables
+from dashboard import charts, filters, i18n, queries, tables, views
 from dashboard.i18n import t
 
 lang = i18n.lang()
@@ -47,10 +49,8 @@ with st.container(border=True):
         st.caption(t("rows_limited", total=total, shown=len(rows)))
 
 with st.container(border=True):
-    plans = queries.plans(lang)
-    st.plotly_chart(charts.timeline(plans, lang, t("timeline_chart")), key="tracker_timeline")
-    timeline_display = plans[["plan_name", "issuer", "start_year", "end_year", "targets"]].copy()
-    timeline_display.columns = [t("col_plan"), t("col_publisher"), t("col_start"), t("col_end"), t("col_target")]
+    timeline, timeline_display, plans = views.plan_periods(lang, datetime.date.today())
+    st.plotly_chart(timeline, key="tracker_timeline")
     tables.show(timeline_display, plans, stem="plan-periods", key="tracker_timeline_table",
                 source=t("source_line", sources=t("plan_documents")))
 
@@ -58,17 +58,14 @@ st.subheader(t("ledger"))
 plan_names = dict(zip(plans["id"], plans["plan_name"], strict=True))
 ledger_plans = [chosen.plan] if chosen.plan else list(plan_names)
 plan_id = st.selectbox(t("col_plan"), ledger_plans, format_func=plan_names.get, key="tracker_ledger_plan")
-ledger = queries.task_ledger(plan_id, lang)
+ledger_display, ledger, unit_names = views.task_ledger(plan_id, None, lang)
 if ledger.empty:
     st.info(t("ledger_empty"))
     st.stop()
-unit_names = dict(sorted({(i, n) for ids, names in zip(ledger["unit_ids"], ledger["units"], strict=True)
-                          for i, n in zip(ids, names, strict=True)}, key=lambda pair: pair[1]))
 unit = st.selectbox(t("col_responsible"), list(unit_names), index=None, format_func=unit_names.get,
                     placeholder=t("all"), key="tracker_ledger_unit", disabled=not unit_names,
                     help=None if unit_names else t("ledger_no_units"))
 if unit:
-    ledger = ledger[ledger["unit_ids"].map(lambda ids: unit in list(ids))]
-ledger_display = tables.ledger_table(ledger)
-tables.show(ledger_display, ledger.drop(columns=["unit_ids"]), stem=f"task-ledger-{plan_id}", key="tracker_ledger_table",
+    ledger_display, ledger, _ = views.task_ledger(plan_id, unit, lang)
+tables.show(ledger_display, ledger, stem=f"task-ledger-{plan_id}", key="tracker_ledger_table",
             source=t("source_line", sources=plan_names[plan_id]))
