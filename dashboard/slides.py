@@ -241,9 +241,10 @@ def _footnote_fitted(slide: Slide, lang: str, as_of: str) -> Slide:
                                     "notes": f"{_t('source_line', lang, sources=titles)}\n{slide.notes}".strip()})
 
 
-def _on_slide(figure: go.Figure, lang: str) -> go.Figure:
+def _on_slide(chart: charts.Figure, lang: str) -> go.Figure:
     """A chart as a slide shows it: English labels wrapped between words, and a right margin for
     the values written beside the longest bars (the dashboard's 10 px cuts "220.0%" off)."""
+    figure = go.Figure(chart)
     figure.update_layout(margin_r=max(figure.layout.margin.r or 0, 70))
     figure.update_traces(cliponaxis=False, selector={"type": "bar"})
     return _word_wrapped(figure, lang)
@@ -422,7 +423,7 @@ def _city_map(filters: Filters, lang: str, dark: bool) -> list[Slide]:
     if not cities["figures"].any():
         return []
     label = _t("measure_figures", lang)
-    figure = charts.city_map(cities, "figures", label, lang, selected=filters.city, dark=dark)
+    figure = go.Figure(charts.city_map(cities, "figures", label, lang, selected=filters.city, dark=dark))
     figure.update_traces(colorbar={"dtick": max(1, math.ceil(cities["figures"].max() / 5))})  # whole numbers
     if dark:
         # "white-bg" paints the sea and the land around Shandong white: on the dark stage the map gets
@@ -455,7 +456,7 @@ def _cluster_cities(filters: Filters, lang: str, dark: bool) -> list[Slide]:
         for city in row.cities:
             names.setdefault(city, []).append(row.cluster_name)
     notes = [_t("present_hosts", lang, city=c, names=("、" if lang == "zh" else ", ").join(n)) for c, n in names.items()]
-    return [Slide(title=_t("cluster_city_chart", lang), figure=charts.city_bars(cities, lang, dark=dark),
+    return [Slide(title=_t("cluster_city_chart", lang), figure=go.Figure(charts.city_bars(cities, lang, dark=dark)),
                   footnote=_source(listed["document_name"], lang), notes="\n".join(notes))]
 
 
