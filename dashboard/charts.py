@@ -1,5 +1,8 @@
 """One function per chart: each takes a small long table from dashboard.queries and returns a figure.
 
+A figure is a plain plotly figure dict ({"data": [...], "layout": {...}}): st.plotly_chart validates
+it, once, as it sends it. Code that needs plotly's object API (the slides) wraps one in go.Figure.
+
 Charts are drawn for a projector: large type, a CJK font first in the font list, colours that
 survive a washed-out screen, and status colours as Chinese progress reports use them. Hovering a
 value shows its original words and document where the value is a figure.
@@ -14,7 +17,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from dashboard import formatting
 from dashboard.i18n import KIND, STATUS
@@ -30,9 +32,11 @@ GEOJSON = Path(__file__).resolve().parents[1] / "data" / "geo" / "shandong-citie
 MAP_CENTER = {"lon": 118.76, "lat": 36.39}
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
+Figure = dict  # a plotly figure dict: {"data": [...], "layout": {...}}
 
-def _figure(data: list[dict], layout: dict, title: str = "", height: int = 420, dark: bool = False) -> go.Figure:
-    """The figure in one construction from plain dicts.
+
+def _figure(data: list[dict], layout: dict, title: str = "", height: int = 420, dark: bool = False) -> Figure:
+    """The figure dict from its traces and layout, with the dashboard's look.
 
     No plotly template: applying one costs more than building the rest of a chart, and the page's
     look comes from these explicit colours (and Streamlit's theme for the rest). Exports apply a
@@ -53,7 +57,7 @@ def _figure(data: list[dict], layout: dict, title: str = "", height: int = 420, 
         "xaxis": {**axis, **layout.pop("xaxis", {})},
         "yaxis": {**axis, **layout.pop("yaxis", {})},
     }
-    return go.Figure({"data": data, "layout": {**base, **layout}})
+    return {"data": data, "layout": {**base, **layout}}
 
 
 def _wrap(text: str, width: int = 40) -> str:
@@ -65,7 +69,7 @@ def _wrap(text: str, width: int = 40) -> str:
     return "<br>".join(text[i:i + width] for i in range(0, len(text), width))
 
 
-def category_bars(frame: pd.DataFrame, lang: str, title: str = "", dark: bool = False) -> go.Figure:
+def category_bars(frame: pd.DataFrame, lang: str, title: str = "", dark: bool = False) -> Figure:
     """Targets and actuals per indicator category (frame: category_name, sort, kind, figures)."""
     order = frame.sort_values("sort")["category_name"].drop_duplicates().tolist()
     data = []
@@ -78,7 +82,7 @@ def category_bars(frame: pd.DataFrame, lang: str, title: str = "", dark: bool = 
                    height=max(320, 44 * len(order) + 80), dark=dark)
 
 
-def status_bars(frame: pd.DataFrame, lang: str, title: str = "", dark: bool = False) -> go.Figure:
+def status_bars(frame: pd.DataFrame, lang: str, title: str = "", dark: bool = False) -> Figure:
     """Targets per plan by status, stacked (frame: plan_name, status, targets)."""
     plans = frame["plan_name"].drop_duplicates().tolist()
     labels = [_wrap(p, 22) for p in plans]
@@ -94,7 +98,7 @@ def status_bars(frame: pd.DataFrame, lang: str, title: str = "", dark: bool = Fa
                    height=max(260, 70 * len(plans) + 100), dark=dark)
 
 
-def completion_chart(frame: pd.DataFrame, lang: str, title: str = "", dark: bool = False) -> go.Figure:
+def completion_chart(frame: pd.DataFrame, lang: str, title: str = "", dark: bool = False) -> Figure:
     """完成率 of each target with a comparable actual, beside 序时进度 (frame: the progress query's rows)."""
     rows = frame[frame["completion"].notna()].copy()
     targets = formatting.amounts(rows, lang, signed="signed", value="target_value", qualifier="target_qualifier",
@@ -131,7 +135,7 @@ def pick_label(lang: str, zh: str, en: str) -> str:
 
 
 def timeline(frame: pd.DataFrame, lang: str, title: str = "", today: pd.Timestamp | None = None,
-             dark: bool = False) -> go.Figure:
+             dark: bool = False) -> Figure:
     """Every plan's period as a bar on a time axis (frame: plan_name, start_year, end_year, targets)."""
     today = (today or pd.Timestamp.today()).strftime("%Y-%m-%d")
     bars = {"type": "bar", "orientation": "h", "marker": {"color": NAVY}, "showlegend": False, "textposition": "inside",
@@ -160,7 +164,7 @@ def geojson() -> dict:
 
 
 def city_map(frame: pd.DataFrame, measure: str, measure_label: str, lang: str, title: str = "",
-             selected: str | None = None, dark: bool = False) -> go.Figure:
+             selected: str | None = None, dark: bool = False) -> Figure:
     """The 16 cities coloured by `measure` (frame: code, city_name, and the measure columns). Needs no network."""
     data = [{
         "type": "choroplethmap", "geojson": geojson(), "featureidkey": "properties.code",
@@ -175,7 +179,7 @@ def city_map(frame: pd.DataFrame, measure: str, measure_label: str, lang: str, t
     return _figure(data, {"map": {"style": "white-bg", "center": MAP_CENTER, "zoom": 5.9}}, title, height=560, dark=dark)
 
 
-def city_bars(frame: pd.DataFrame, lang: str, title: str = "", dark: bool = False) -> go.Figure:
+def city_bars(frame: pd.DataFrame, lang: str, title: str = "", dark: bool = False) -> Figure:
     """Clusters and industrial bases hosted per city (frame: city_name, clusters, bases)."""
     rows = frame[(frame["clusters"] > 0) | (frame["bases"] > 0)]
     data = [{"type": "bar", "x": rows["city_name"].tolist(), "y": rows[column].tolist(), "name": pick_label(lang, zh, en),
@@ -186,7 +190,7 @@ def city_bars(frame: pd.DataFrame, lang: str, title: str = "", dark: bool = Fals
     return _figure(data, {"barmode": "group"}, title, height=400, dark=dark)
 
 
-def figure_bars(frame: pd.DataFrame, lang: str, title: str = "", dark: bool = False) -> go.Figure:
+def figure_bars(frame: pd.DataFrame, lang: str, title: str = "", dark: bool = False) -> Figure:
     """Figures of one unit as bars, one per figure, labelled as stated (frame: the figures query's rows)."""
     rows = frame.sort_values(["indicator_name", "ref_date"])
     labels = [_wrap(f"{i} · {formatting.date_text(d, lang)}", 26)

@@ -23,7 +23,8 @@ are cut into pages that fit.
 
 A talk must not change under the speaker, so the present page keeps a `Snapshot`: both themes' decks
 built once from one warehouse file. Exports are cached by the snapshot's id, so a second click on a
-download is instant and every file of a snapshot shows the same data.
+download is instant and every file of a snapshot shows the same data; the charts as the present
+page shows them are made once per snapshot, theme and slide, so changing slides does not remake them.
 """
 
 from __future__ import annotations
@@ -241,9 +242,10 @@ def _footnote_fitted(slide: Slide, lang: str, as_of: str) -> Slide:
                                     "notes": f"{_t('source_line', lang, sources=titles)}\n{slide.notes}".strip()})
 
 
-def _on_slide(figure: go.Figure, lang: str) -> go.Figure:
+def _on_slide(chart: charts.Figure, lang: str) -> go.Figure:
     """A chart as a slide shows it: English labels wrapped between words, and a right margin for
     the values written beside the longest bars (the dashboard's 10 px cuts "220.0%" off)."""
+    figure = go.Figure(chart)
     figure.update_layout(margin_r=max(figure.layout.margin.r or 0, 70))
     figure.update_traces(cliponaxis=False, selector={"type": "bar"})
     return _word_wrapped(figure, lang)
@@ -422,7 +424,7 @@ def _city_map(filters: Filters, lang: str, dark: bool) -> list[Slide]:
     if not cities["figures"].any():
         return []
     label = _t("measure_figures", lang)
-    figure = charts.city_map(cities, "figures", label, lang, selected=filters.city, dark=dark)
+    figure = go.Figure(charts.city_map(cities, "figures", label, lang, selected=filters.city, dark=dark))
     figure.update_traces(colorbar={"dtick": max(1, math.ceil(cities["figures"].max() / 5))})  # whole numbers
     if dark:
         # "white-bg" paints the sea and the land around Shandong white: on the dark stage the map gets
@@ -455,7 +457,7 @@ def _cluster_cities(filters: Filters, lang: str, dark: bool) -> list[Slide]:
         for city in row.cities:
             names.setdefault(city, []).append(row.cluster_name)
     notes = [_t("present_hosts", lang, city=c, names=("、" if lang == "zh" else ", ").join(n)) for c, n in names.items()]
-    return [Slide(title=_t("cluster_city_chart", lang), figure=charts.city_bars(cities, lang, dark=dark),
+    return [Slide(title=_t("cluster_city_chart", lang), figure=go.Figure(charts.city_bars(cities, lang, dark=dark)),
                   footnote=_source(listed["document_name"], lang), notes="\n".join(notes))]
 
 
@@ -597,6 +599,30 @@ def file_stem(snapshot: Snapshot, theme: str, number: int | None = None) -> str:
 
 
 # --- On screen --------------------------------------------------------------------------------
+
+SCREEN_CHART_PX = {"light": 560, "dark": 520}  # plotly needs a height; both leave room for title and footer
+
+
+def screen_figure(snapshot: Snapshot, theme: str, number: int) -> go.Figure | None:
+    """Slide `number`'s chart (1 is the title slide) as the present page shows it, or None.
+
+    Made once per snapshot, theme and slide, as a go.Figure: a slide change reruns the page, and
+    st.plotly_chart only copies a Figure to send it, where it would validate a dict anew on every
+    run. The figure is shared: show it, never change it.
+    """
+    figure = snapshot.decks[theme].slides[number - 2].figure if number > 1 else None
+    return None if figure is None else _screen_figure(snapshot.id, theme, number, figure)
+
+
+@st.cache_resource(max_entries=512, show_spinner=False)  # about 16 charts of each of 32 decks
+def _screen_figure(snapshot_id: str, theme: str, number: int, _figure: go.Figure) -> go.Figure:
+    out = go.Figure(_figure)  # a copy: the deck's figure is shared too
+    # The room reads the chart from afar: larger type than the dashboard's 15 px.
+    out.update_layout(height=SCREEN_CHART_PX[theme], title=None, font_size=20, hoverlabel_font_size=18)
+    if theme == "dark":
+        out.update_layout(paper_bgcolor="#000000", plot_bgcolor="#000000")
+    return out
+
 
 def screen_css(theme: str) -> str:
     """The present page's style: the slide fills the window, nothing of the app around it; large type

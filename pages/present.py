@@ -9,14 +9,12 @@ so the slide fills the screen, and the controls sit below it.
 import html
 import time
 
-import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import downloads, filters, i18n, queries, slides
 from dashboard.i18n import t
 
 SNAPSHOT, SLIDE, DUE, THEME_KEPT = "present_snapshot", "present_slide", "present_due", "present_theme_kept"
-SCREEN_CHART_PX = {"light": 560, "dark": 520}  # plotly needs a height; both leave room for title and footer
 
 lang = i18n.lang()
 chosen = filters.current()
@@ -67,15 +65,6 @@ st.html(slides.screen_css(theme))
 
 # --- The slide -----------------------------------------------------------------------------------
 
-def _screen_figure(figure: go.Figure) -> go.Figure:
-    out = go.Figure(figure)
-    # The room reads the chart from afar: larger type than the dashboard's 15 px.
-    out.update_layout(height=SCREEN_CHART_PX[theme], title=None, font_size=20, hoverlabel_font_size=18)
-    if theme == "dark":
-        out.update_layout(paper_bgcolor="#000000", plot_bgcolor="#000000")
-    return out
-
-
 def _show(number: int) -> None:
     esc = html.escape
     total = snapshot.total
@@ -89,7 +78,7 @@ def _show(number: int) -> None:
                 f'<div class="present-sub"><span>{esc(slide.subtitle)}</span>'
                 f'<span class="present-status">{esc(slide.status)}</span></div></div>')
         if slide.figure is not None:
-            st.plotly_chart(_screen_figure(slide.figure), theme=None, key=f"present_chart_{number}",
+            st.plotly_chart(slides.screen_figure(snapshot, theme, number), theme=None, key=f"present_chart_{number}",
                             config={"displayModeBar": False})
         if slide.bullets:
             items = "".join(f"<li>{esc(item)}</li>" for item in slide.bullets)

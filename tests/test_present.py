@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import html
 import io
+import json
 import os
 import re
 from pathlib import Path
@@ -138,6 +139,25 @@ def test_next_and_previous_change_the_slide(app_on):
     assert position(at) == (2, total) and slide_title(at) == "最新实际数据"
     assert at.button(key="present_prev").proto.shortcut == "left"
     assert at.button(key="present_next").proto.shortcut == "right"
+
+
+def test_a_chart_is_shown_large_for_the_room_and_made_once_per_snapshot_and_theme(app_on):
+    at = open_present()
+    at.button(key="present_next").click().run()
+    at.button(key="present_next").click().run()
+    snapshot = at.session_state["present_snapshot"]
+    layout = json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]
+    assert (layout["height"], layout["font"]["size"], layout["hoverlabel"]["font"]["size"]) == (560, 20, 18)
+    assert "text" not in layout.get("title", {}), "the slide's heading is its title"
+    shown = slides.screen_figure(snapshot, "light", 3)
+    at.button(key="present_prev").click().run()
+    at.button(key="present_next").click().run()
+    assert slides.screen_figure(snapshot, "light", 3) is shown, "not remade on a slide change"
+    deck_figure = snapshot.decks["light"].slides[1].figure
+    assert deck_figure.layout.height != 560 and deck_figure.layout.font.size == 15, "the deck's figure is left alone"
+    at.segmented_control(key="present_theme").set_value("dark").run()
+    layout = json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]
+    assert (layout["height"], layout["paper_bgcolor"], layout["plot_bgcolor"]) == (520, "#000000", "#000000")
 
 
 def test_the_page_hides_the_app_around_the_slide_and_switches_to_the_dark_16_9_stage(app_on):

@@ -1,5 +1,5 @@
 """Every page in a real browser: it renders with its chart, a filter narrows it, the language switch
-changes it, and a downloaded CSV holds exactly the rows the page shows."""
+changes it, a click on the map picks a city, and a downloaded CSV holds exactly the rows the page shows."""
 
 from __future__ import annotations
 
@@ -65,3 +65,24 @@ def test_a_downloaded_csv_holds_exactly_the_rows_shown(page: Page, app_server, w
     assert {r["地区"] for r in rows} <= {"威海市", "威海火炬高新区"}
     assert all(r["原文"] for r in rows)
     assert download_info.value.suggested_filename.endswith(".csv")
+
+
+def test_clicking_a_city_on_the_map_shows_that_city(page: Page, app_server, wait_for_app, screenshot):
+    page.goto(app_server + "/cities")
+    wait_for_app(page)
+    chart = page.locator('[data-testid="stPlotlyChart"]').first
+    expect(chart.locator(".main-svg").first).to_be_attached(timeout=30_000)
+    expect(page.locator("h2").filter(has_text="威海市")).to_have_count(0)  # no city chosen yet
+    page.wait_for_timeout(500)  # the map's first frame
+    # Where Weihai (122.1°E, 37.2°N) is on screen, as the map itself projects it.
+    x, y = chart.evaluate("""node => {
+        const map = node.querySelector('.js-plotly-plot')._fullLayout.map._subplot.map;
+        const box = map.getContainer().getBoundingClientRect();
+        const point = map.project([122.1, 37.2]);
+        return [box.left + point.x, box.top + point.y];
+    }""")
+    page.mouse.click(x, y)
+    wait_for_app(page)
+    expect(page.locator("h2").filter(has_text="威海市")).to_be_visible()
+    expect(page.locator('[data-testid="stMain"]').get_by_role("combobox", name="城市")).to_have_value("威海市")
+    screenshot(page, "cities-map-click")
