@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from dashboard import sidebar
+from dashboard import prefetch, sidebar
 from dashboard.db import pin, prepared
-from dashboard.i18n import t
+from dashboard.i18n import lang, t
 from etl.problems import InvalidData
 
 st.set_page_config(page_title="山东纺织服装指标看板 Shandong Textile & Garment Indicators", page_icon=":material/checkroom:",
@@ -24,7 +24,7 @@ if not state.current:
         st.code(state.problems or "", language=None)
 
 pin()  # every query of this run reads the same warehouse file, even if a rebuild swaps it meanwhile
-sidebar.render()
+chosen = sidebar.reconcile()
 page = st.navigation([
     st.Page("pages/overview.py", title=t("page_overview"), icon=":material/dashboard:", default=True),
     st.Page("pages/tracker.py", title=t("page_tracker"), icon=":material/flag:", url_path="tracker"),
@@ -34,4 +34,6 @@ page = st.navigation([
     st.Page("pages/explorer.py", title=t("page_explorer"), icon=":material/table_view:", url_path="explorer"),
     st.Page("pages/present.py", title=t("page_present"), icon=":material/slideshow:", url_path="present"),
 ])
+prefetch.start(page.url_path, chosen, lang())  # the page's first queries run while the sidebar draws
+sidebar.render()
 page.run()

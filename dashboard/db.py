@@ -17,6 +17,7 @@ import os
 import re
 import threading
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -127,7 +128,8 @@ def query(sql: str, params: list | tuple | dict = ()) -> pd.DataFrame:
     if isinstance(params, dict):
         used = set(_NAMED_PARAMETER.findall(sql))
         params = {key: value for key, value in params.items() if key in used}
-    with _connection(str(prepared().path), version()).cursor() as cursor:
+    con = getattr(_prefetching, "connection", None) or _connection(str(prepared().path), version())
+    with con.cursor() as cursor:
         cursor.execute("USE warehouse")
         return cursor.execute(sql, params if isinstance(params, dict) else list(params)).df()
 
@@ -139,15 +141,57 @@ def cached_query(func: Callable[..., pd.DataFrame]) -> Callable[..., pd.DataFram
     the result on every call, which is most of a small query's cost. Results are therefore shared
     objects: callers derive new frames from them and never change them in place (pandas'
     copy-on-write keeps derived frames from writing through). Failures are not cached.
+
+    `f.prefetch(*args, **kwargs)` starts the query on a worker thread and returns at once; a later
+    `f(*args, **kwargs)` with the same arguments, written the same way, takes its result. The frame
+    starts a page's first queries before it draws (dashboard/prefetch.py), so DuckDB, which releases
+    the GIL, works while Streamlit draws.
     """
     cached = functools.lru_cache(maxsize=256)(lambda identity, args, kwargs: func(*args, **dict(kwargs)))
+    started: dict[tuple, Future] = {}  # prefetched and not yet taken, oldest first
+    lock = threading.Lock()
 
     @functools.wraps(func)
     def call(*args, **kwargs):
-        return cached(version(), args, tuple(sorted(kwargs.items())))
+        key = (version(), args, tuple(sorted(kwargs.items())))
+        with lock:
+            future = started.pop(key, None)
+        return future.result() if future is not None else cached(*key)
 
-    call.cache_clear = cached.cache_clear
+    def prefetch(*args, **kwargs) -> None:
+        key = (version(), args, tuple(sorted(kwargs.items())))
+        connection = _connection(str(prepared().path), key[0])  # resolved here: workers have no script run
+        with lock:
+            if key in started:
+                return
+            started[key] = _WORKERS.submit(_prefetched, connection, cached, key)
+            while len(started) > _MAX_STARTED:  # prefetched and never asked for: forget the oldest
+                started.pop(next(iter(started)))
+
+    def cache_clear() -> None:
+        cached.cache_clear()
+        with lock:
+            started.clear()
+
+    call.cache_clear = cache_clear
+    call.prefetch = prefetch
+    call.unclaimed = lambda: len(started)  # prefetched results no call has taken yet
     return call
+
+
+# Worker threads for prefetched queries: a page starts two or three, and more threads than a small
+# server's cores would only make them wait for each other.
+_WORKERS = ThreadPoolExecutor(max_workers=2, thread_name_prefix="prefetch")
+_MAX_STARTED = 64
+_prefetching = threading.local()  # the connection a worker's query reads (the pinned file of the run that started it)
+
+
+def _prefetched(connection: duckdb.DuckDBPyConnection, cached: Callable, key: tuple):
+    _prefetching.connection = connection
+    try:
+        return cached(*key)
+    finally:
+        _prefetching.connection = None
 
 
 def _open(path: Path) -> duckdb.DuckDBPyConnection:
