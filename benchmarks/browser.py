@@ -54,8 +54,15 @@ _OBSERVER = """
       requestAnimationFrame(() => requestAnimationFrame(() => { marks.done = performance.now(); }));
     }
   };
-  new MutationObserver(look).observe(document, {subtree: true, childList: true, attributes: true,
-                                                attributeFilter: ['data-test-script-state', 'class']});
+  // A fast rerun can go from running to notRunning within one batch of mutations: the records'
+  // old values still show that it ran.
+  new MutationObserver((records) => {
+    if (marks.pressed !== null && records.some((r) => r.attributeName === 'data-test-script-state' && r.oldValue === 'running')) {
+      marks.running = true;
+    }
+    look();
+  }).observe(document, {subtree: true, childList: true, attributes: true, attributeOldValue: true,
+                        attributeFilter: ['data-test-script-state', 'class']});
   window.addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && marks.armed) { marks.pressed = performance.now(); marks.armed = false; }
   }, true);
