@@ -68,7 +68,7 @@ def markdown(results: dict) -> str:
         ("- **Browser**: headless Chromium, a new context per visit, after one unmeasured visit per server. "
          "*first chart*: from navigation start to the first plotly chart's SVG (pages without a chart: their first "
          "table, else their title). *filter → chart*: from the Enter key that picks a city in the sidebar to the "
-         "end of the rerun plus two animation frames."),
+         "end of the rerun plus two animation frames. A visit that times out is tried once more, and the table says so."),
         "- **Memory**: peak resident set size (VmHWM) of each server process and AppTest process.",
         (f"- **Targets**: at the synthetic scale every page's p50 rerun ≤ {FLOOR_RATIO['synthetic']}× its floor and "
          f"naive/page ≥ {NAIVE_RATIO['synthetic']}; at the curated scale ≤ {FLOOR_RATIO['curated']}× the floor; in the "
@@ -159,6 +159,8 @@ def _browser_tables(results: dict) -> list[str]:
             ratio = _ratio(app_first, floor_first)
             verdict = (f"n/a: {_cell(row['error'])}" if row["error"] or ratio is None
                        else "pass" if ratio <= BROWSER_FIRST_CHART_RATIO else "**FAIL**")
+            if row.get("retried"):
+                verdict += f" ({len(row['retried'])} visit tried again after {_cell(row['retried'][0])})"
             lines.append(f"| {scale['name']} | {_label(row)} | {row['wait_for'] or ''} | {_s(app_first)} | {_s(floor_first)} | "
                          f"{_x(ratio)} | {_s(app_update)} | {_s(floor_update)} | {verdict} |")
     lines.append("")

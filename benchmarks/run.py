@@ -183,10 +183,16 @@ def measure_browser(name: str, database: Path, pages: list, scale: dict, repeats
                     # No sidebar while presenting: the Present page is timed to its first slide only.
                     city = cities[r % len(cities)] if cities and page.kind != "present" else None
                     for variant, url in (("app", f"{app.url}/{page.url_path}"), ("floor", f"{floor.url}/?page={page.stem}")):
-                        try:
-                            row[variant].append(browser.visit(url, row["wait_for"], city))
-                        except Exception as exc:  # noqa: BLE001 - one failed visit is reported, the run goes on
-                            row["error"] = f"{variant}: {type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
+                        for attempt in (1, 2):  # a visit that times out is tried once more, and reported
+                            try:
+                                row[variant].append(browser.visit(url, row["wait_for"], city))
+                                break
+                            except Exception as exc:  # noqa: BLE001 - a failed visit is reported, the run goes on
+                                failure = f"{variant}: {type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
+                                if attempt == 1:
+                                    row.setdefault("retried", []).append(failure)
+                                else:
+                                    row["error"] = failure
         out["memory"] = {"app_server_mb": app.peak_rss_mb(), "floor_server_mb": floor.peak_rss_mb()}
     except Exception as exc:  # noqa: BLE001 - the AppTest results stay valid without the browser's
         out["error"] = f"{type(exc).__name__}: {' '.join(str(exc).split())[:300]}"
