@@ -329,12 +329,12 @@ def amounts(
     `stated=None` ignores any stated text (a computed column).
     """
     rows = len(frame)
-    flags: Iterable = frame[signed] if isinstance(signed, str) else [signed] * rows
-    said: Iterable = frame[stated] if stated and stated in frame else [None] * rows
-    quals: Iterable = frame[qualifier] if qualifier in frame else ["exact"] * rows
+    flags: Iterable = frame[signed].tolist() if isinstance(signed, str) else [signed] * rows
+    said: Iterable = frame[stated].tolist() if stated and stated in frame else [None] * rows
+    quals: Iterable = frame[qualifier].tolist() if qualifier in frame else ["exact"] * rows
     texts = [
         _amount_cached(v, u, lang, q, s, False if _missing(f) else bool(f))
-        for v, u, q, s, f in zip(frame[value], frame[unit], quals, said, flags, strict=True)
+        for v, u, q, s, f in zip(frame[value].tolist(), frame[unit].tolist(), quals, said, flags, strict=True)
     ]
     return pd.Series(texts, index=frame.index, dtype=object)
 
@@ -450,7 +450,7 @@ def period_text(start: object, end: object, lang: str) -> str:
 def dates(values: Iterable, lang: str) -> pd.Series:
     """`date_text` for a column (a Series keeps its index)."""
     index = values.index if isinstance(values, pd.Series) else None
-    return pd.Series([date_text(v, lang) for v in values], index=index, dtype=object)
+    return pd.Series([date_text(v, lang) for v in _items(values)], index=index, dtype=object)
 
 
 def periods(starts: Iterable, ends: Iterable, lang: str) -> pd.Series:
@@ -459,9 +459,14 @@ def periods(starts: Iterable, ends: Iterable, lang: str) -> pd.Series:
     texts = [
         _period_cached(s, e, lang) if isinstance(s, str) and isinstance(e, str)
         else period_text(s, e, lang)
-        for s, e in zip(starts, ends, strict=True)
+        for s, e in zip(_items(starts), _items(ends), strict=True)
     ]
     return pd.Series(texts, index=index, dtype=object)
+
+
+def _items(values: Iterable) -> Iterable:
+    # A column as a plain list first: stepping through an Arrow-backed Series one item at a time is slow.
+    return values.tolist() if isinstance(values, pd.Series) else values
 
 
 @lru_cache(maxsize=1024)

@@ -35,6 +35,8 @@ def _cities(chosen: Filters, lang: str) -> None:
 
 def _clusters(chosen: Filters, lang: str) -> None:
     queries.clusters.prefetch(chosen, lang)
+    if st.session_state.get("clusters_cluster"):  # the cluster chosen before: its figures are read at the page's end
+        queries.figures.prefetch(None, Filters(**{**chosen.__dict__, "cluster": st.session_state["clusters_cluster"]}), lang)
 
 
 def _sources(chosen: Filters, lang: str) -> None:

@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 
 from dashboard import charts, queries, tables
 from dashboard.db import cached_query
+from dashboard.filters import Filters
 from dashboard.i18n import t
 
 
@@ -37,6 +38,16 @@ def task_ledger(plan_id: str, unit: str | None, lang: str) -> tuple[pd.DataFrame
     if unit:
         ledger = ledger[ledger["unit_ids"].map(lambda ids: unit in list(ids))]
     return tables.ledger_table(ledger), ledger.drop(columns=["unit_ids"]), units
+
+
+@cached_query
+def clusters_per_city(lang: str) -> tuple[go.Figure, pd.DataFrame, pd.DataFrame]:
+    """Clusters and bases per city, whatever the filters: (chart, table as shown, raw table)."""
+    cities = queries.city_measures(Filters(), lang)
+    figure = go.Figure(charts.city_bars(cities, lang, t("cluster_city_chart")))
+    display = cities[["city_name", "clusters", "bases"]].rename(columns={
+        "city_name": t("filter_city"), "clusters": t("measure_clusters"), "bases": t("measure_bases")})
+    return figure, display, cities[["city_id", "city_name", "clusters", "bases"]]
 
 
 @cached_query

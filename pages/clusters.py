@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import charts, filters, i18n, queries, tables
+from dashboard import charts, filters, i18n, queries, tables, views
 from dashboard.i18n import t
 
 lang = i18n.lang()
@@ -16,12 +16,10 @@ if listed.empty:
     st.stop()
 
 with st.container(border=True):
-    cities = queries.city_measures(filters.Filters(), lang)
-    st.plotly_chart(charts.city_bars(cities, lang, t("cluster_city_chart")), key="clusters_cities")
-    tables.show(cities[["city_name", "clusters", "bases"]].rename(columns={
-        "city_name": t("filter_city"), "clusters": t("measure_clusters"), "bases": t("measure_bases")}),
-        cities[["city_id", "city_name", "clusters", "bases"]], stem="clusters-per-city", key="clusters_cities_table",
-        source=tables.sources_of(listed))
+    per_city, per_city_display, per_city_raw = views.clusters_per_city(lang)
+    st.plotly_chart(per_city, key="clusters_cities")
+    tables.show(per_city_display, per_city_raw, stem="clusters-per-city", key="clusters_cities_table",
+                source=tables.sources_of(listed))
 
 st.subheader(t("cluster_list"))
 tables.show(tables.cluster_table(listed), listed, stem="clusters", key="clusters_table", source=tables.sources_of(listed))
