@@ -38,9 +38,9 @@ Figure = dict  # a plotly figure dict: {"data": [...], "layout": {...}}
 def _figure(data: list[dict], layout: dict, title: str = "", height: int = 420, dark: bool = False) -> Figure:
     """The figure dict from its traces and layout, with the dashboard's look.
 
-    No plotly template: applying one costs more than building the rest of a chart, and the page's
-    look comes from these explicit colours (and Streamlit's theme for the rest). Exports apply a
-    template of their own (dashboard/deck.py).
+    No template of our own: `"template": None` leaves plotly's default (Streamlit's, applied when
+    st.plotly_chart validates the figure), and the dashboard's look comes from these explicit
+    colours over it. Exports apply a template of their own (dashboard/deck.py).
     """
     ink = "#e8eef5" if dark else INK
     grid = "#39424e" if dark else "#e3e8ef"

@@ -195,8 +195,9 @@ def _prefetched(connection: duckdb.DuckDBPyConnection, cached: Callable, key: tu
 
 
 def _open(path: Path) -> duckdb.DuckDBPyConnection:
-    # One thread per query: the pages' queries are small, and on a server with few cores the
-    # sessions' own threads are the parallelism; handing a small query to worker threads only adds latency.
+    # One DuckDB thread per query: the pages' queries are small, and on a server with few cores the
+    # sessions (and the prefetch workers) are the parallelism; splitting a small query over DuckDB's
+    # own threads only adds latency.
     # Insertion order kept (DuckDB's default, stated because queries rely on it): a table stored in
     # display order is scanned in that order, so "the first N rows" needs no sort of every row.
     con = duckdb.connect(":memory:", config={"threads": 1, "preserve_insertion_order": True})
