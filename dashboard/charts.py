@@ -71,12 +71,19 @@ def _wrap(text: str, width: int = 40) -> str:
 
 def category_bars(frame: pd.DataFrame, lang: str, title: str = "", dark: bool = False) -> Figure:
     """Targets and actuals per indicator category (frame: category_name, sort, kind, figures)."""
-    order = frame.sort_values("sort")["category_name"].drop_duplicates().tolist()
+    # A few dozen rows: plain lists, where a pandas reindex per trace would cost a millisecond each.
+    rows = sorted(zip(frame["category_name"].tolist(), frame["sort"].tolist(), frame["kind"].tolist(),
+                      frame["figures"].tolist(), strict=True), key=lambda row: row[1])
+    order = list(dict.fromkeys(row[0] for row in rows))
+    counts = {kind: dict.fromkeys(order, 0) for kind in ("target", "actual")}
+    for name, _, kind, figures in rows:
+        if kind in counts:
+            counts[kind][name] += int(figures)
     data = []
     for kind in ("target", "actual"):
-        counts = frame[frame["kind"] == kind].set_index("category_name")["figures"].reindex(order).fillna(0).astype(int).tolist()
-        data.append({"type": "bar", "y": order, "x": counts, "name": KIND[kind][lang], "orientation": "h",
-                     "marker": {"color": KIND_COLOURS[kind]}, "text": counts, "textposition": "outside", "cliponaxis": False,
+        values = list(counts[kind].values())
+        data.append({"type": "bar", "y": order, "x": values, "name": KIND[kind][lang], "orientation": "h",
+                     "marker": {"color": KIND_COLOURS[kind]}, "text": values, "textposition": "outside", "cliponaxis": False,
                      "hovertemplate": "%{y}: %{x}<extra>" + KIND[kind][lang] + "</extra>"})
     return _figure(data, {"barmode": "group", "yaxis": {"autorange": "reversed"}}, title,
                    height=max(320, 44 * len(order) + 80), dark=dark)
@@ -84,15 +91,20 @@ def category_bars(frame: pd.DataFrame, lang: str, title: str = "", dark: bool = 
 
 def status_bars(frame: pd.DataFrame, lang: str, title: str = "", dark: bool = False) -> Figure:
     """Targets per plan by status, stacked (frame: plan_name, status, targets)."""
-    plans = frame["plan_name"].drop_duplicates().tolist()
+    names, statuses, targets = frame["plan_name"].tolist(), frame["status"].tolist(), frame["targets"].tolist()
+    plans = list(dict.fromkeys(names))
     labels = [_wrap(p, 22) for p in plans]
+    counts = {status: dict.fromkeys(plans, 0) for status in STATUS_LIGHT}
+    for plan, status, n in zip(names, statuses, targets, strict=True):
+        if status in counts:
+            counts[status][plan] += int(n)
     data = []
     for status in ("met", "in_progress", "missed", "not_reported"):
-        counts = frame[frame["status"] == status].groupby("plan_name")["targets"].sum().reindex(plans).fillna(0).astype(int).tolist()
-        if not any(counts):
+        values = list(counts[status].values())
+        if not any(values):
             continue
-        data.append({"type": "bar", "y": labels, "x": counts, "name": STATUS[status][lang], "orientation": "h",
-                     "marker": {"color": LIGHT_COLOURS[STATUS_LIGHT[status]]}, "text": counts, "textposition": "inside",
+        data.append({"type": "bar", "y": labels, "x": values, "name": STATUS[status][lang], "orientation": "h",
+                     "marker": {"color": LIGHT_COLOURS[STATUS_LIGHT[status]]}, "text": values, "textposition": "inside",
                      "hovertemplate": "%{y}<br>" + STATUS[status][lang] + ": %{x}<extra></extra>"})
     return _figure(data, {"barmode": "stack", "showlegend": True, "yaxis": {"autorange": "reversed"}}, title,
                    height=max(260, 70 * len(plans) + 100), dark=dark)
@@ -100,26 +112,26 @@ def status_bars(frame: pd.DataFrame, lang: str, title: str = "", dark: bool = Fa
 
 def completion_chart(frame: pd.DataFrame, lang: str, title: str = "", dark: bool = False) -> Figure:
     """完成率 of each target with a comparable actual, beside 序时进度 (frame: the progress query's rows)."""
-    rows = frame[frame["completion"].notna()].copy()
+    rows = frame[frame["completion"].notna()]
     targets = formatting.amounts(rows, lang, signed="signed", value="target_value", qualifier="target_qualifier",
-                                 stated="target_stated")
-    labels = [_wrap(f"{i} {t}", 26) for i, t in zip(rows["indicator_name"], targets, strict=True)]
-    hover = [
-        f"{formatting.amount(a, u, lang, aq, s)} / "
-        f"{formatting.amount(tv, u, lang, tq, ts)}<br>{_wrap(q)}<br><i>{d}</i>"
-        for a, aq, s, tv, tq, ts, u, q, d in zip(
-            rows["actual_value"], rows["actual_qualifier"], rows["actual_stated"], rows["target_value"],
-            rows["target_qualifier"], rows["target_stated"], rows["unit_id"], rows["actual_quote"],
-            rows["actual_document"], strict=True)
-    ]
+                                 stated="target_stated").tolist()
+    # The hover repeats both amounts unsigned, as stated.
+    actual_plain = formatting.amounts(rows, lang, value="actual_value", qualifier="actual_qualifier",
+                                      stated="actual_stated").tolist()
+    target_plain = formatting.amounts(rows, lang, value="target_value", qualifier="target_qualifier",
+                                      stated="target_stated").tolist()
+    labels = [_wrap(f"{i} {t}", 26) for i, t in zip(rows["indicator_name"].tolist(), targets, strict=True)]
+    hover = [f"{a} / {t}<br>{_wrap(q)}<br><i>{d}</i>" for a, t, q, d in zip(
+        actual_plain, target_plain, rows["actual_quote"].tolist(), rows["actual_document"].tolist(), strict=True)]
+    completion, elapsed = rows["completion"].tolist(), rows["elapsed"].tolist()
     data = [
-        {"type": "bar", "y": labels, "x": (rows["completion"] * 100).tolist(), "orientation": "h",
+        {"type": "bar", "y": labels, "x": [c * 100 for c in completion], "orientation": "h",
          "name": pick_label(lang, "完成率", "Completion"),
-         "marker": {"color": [LIGHT_COLOURS[light] for light in rows["light"]]},
-         "text": [formatting.percent(c, lang) for c in rows["completion"]], "textposition": "outside",
+         "marker": {"color": [LIGHT_COLOURS[light] for light in rows["light"].tolist()]},
+         "text": [formatting.percent(c, lang) for c in completion], "textposition": "outside",
          "cliponaxis": False,
          "customdata": hover, "hovertemplate": "%{customdata}<extra></extra>"},
-        {"type": "scatter", "y": labels, "x": (rows["elapsed"] * 100).tolist(), "mode": "markers",
+        {"type": "scatter", "y": labels, "x": [e * 100 for e in elapsed], "mode": "markers",
          "name": pick_label(lang, "序时进度", "Time elapsed"),
          "marker": {"symbol": "line-ns-open", "size": 28, "line": {"width": 3, "color": RED if dark else INK}},
          "hovertemplate": "%{x:.1f}%<extra></extra>"},

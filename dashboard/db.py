@@ -30,7 +30,7 @@ from etl import warehouse as warehouse_writer
 from etl.problems import InvalidData
 
 _BUILD_LOCK = threading.Lock()
-_PIN = "_warehouse_pin"  # session_state key: the warehouse file this script run reads
+_PIN = "_warehouse_pin"  # session_state key: the warehouse file this script run reads, and its connection
 
 _NAMED_PARAMETER = re.compile(r"\$([A-Za-z_]\w*)")
 
@@ -103,20 +103,36 @@ def _identity(path: Path) -> Identity:
 
 
 def pin() -> Identity:
-    """Pin the current warehouse file for this script run; app.py calls it first thing in every run."""
+    """Pin the current warehouse file for this script run; app.py calls it first thing in every run.
+
+    The run's queries then find the file's identity and its connection in one session-state read,
+    rather than asking Streamlit's resource cache (which hashes its arguments) on every query.
+    """
     try:
-        identity = _identity(prepared().path)
+        path = prepared().path
+        identity = _identity(path)
     except FileNotFoundError:
         # The file was deleted under the running app: prepare (rebuild) it again.
         prepared.clear()
-        identity = _identity(prepared().path)
-    st.session_state[_PIN] = identity
+        path = prepared().path
+        identity = _identity(path)
+    st.session_state[_PIN] = (identity, _connection(str(path), identity))
     return identity
+
+
+def _pinned() -> tuple[Identity, duckdb.DuckDBPyConnection]:
+    """The identity and connection of the file this run reads (the current file outside a run)."""
+    pinned = st.session_state.get(_PIN)
+    if pinned is not None:
+        return pinned
+    path = prepared().path
+    identity = _identity(path)
+    return identity, _connection(str(path), identity)
 
 
 def version() -> Identity:
     """The warehouse file this run reads (pinned by app.py; the current file outside a run)."""
-    return st.session_state.get(_PIN) or _identity(prepared().path)
+    return _pinned()[0]
 
 
 def query(sql: str, params: list | tuple | dict = ()) -> pd.DataFrame:
@@ -128,7 +144,7 @@ def query(sql: str, params: list | tuple | dict = ()) -> pd.DataFrame:
     if isinstance(params, dict):
         used = set(_NAMED_PARAMETER.findall(sql))
         params = {key: value for key, value in params.items() if key in used}
-    con = getattr(_prefetching, "connection", None) or _connection(str(prepared().path), version())
+    con = getattr(_prefetching, "connection", None) or _pinned()[1]
     with con.cursor() as cursor:
         cursor.execute("USE warehouse")
         return cursor.execute(sql, params if isinstance(params, dict) else list(params)).df()
@@ -159,8 +175,8 @@ def cached_query(func: Callable[..., pd.DataFrame]) -> Callable[..., pd.DataFram
         return future.result() if future is not None else cached(*key)
 
     def prefetch(*args, **kwargs) -> None:
-        key = (version(), args, tuple(sorted(kwargs.items())))
-        connection = _connection(str(prepared().path), key[0])  # resolved here: workers have no script run
+        identity, connection = _pinned()  # resolved here: workers have no script run
+        key = (identity, args, tuple(sorted(kwargs.items())))
         with lock:
             if key in started:
                 return
@@ -199,7 +215,7 @@ def _open(path: Path) -> duckdb.DuckDBPyConnection:
     # sessions (and the prefetch workers) are the parallelism; splitting a small query over DuckDB's
     # own threads only adds latency.
     # Insertion order kept (DuckDB's default, stated because queries rely on it): a table stored in
-    # display order is scanned in that order, so "the first N rows" needs no sort of every row.
+    # display order is scanned and returned in that order, so "the first N rows" needs no sort at all.
     con = duckdb.connect(":memory:", config={"threads": 1, "preserve_insertion_order": True})
     con.execute("ATTACH ? AS warehouse (READ_ONLY)", [str(path)])
     con.execute("USE warehouse")

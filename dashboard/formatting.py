@@ -128,7 +128,7 @@ def _lang(lang: str) -> Lang:
     return lang  # type: ignore[return-value]
 
 
-def _missing(value: object) -> bool:
+def missing(value: object) -> bool:
     """None, NaN, pd.NA and NaT: the cell has no value."""
     if value is None:
         return True
@@ -140,7 +140,7 @@ def _missing(value: object) -> bool:
 
 def _decimal(value: object) -> Decimal | None:
     """`value` as an exact Decimal; a float is read by its shortest repr (2965000000.0, 29.65)."""
-    if _missing(value):
+    if missing(value):
         return None
     if isinstance(value, Decimal):
         number = value
@@ -186,7 +186,7 @@ def _style(unit_id: str) -> UnitStyle:
 
 
 def _blank(text: object) -> bool:
-    return _missing(text) or (isinstance(text, str) and not text.strip())
+    return missing(text) or (isinstance(text, str) and not text.strip())
 
 
 # --- Chinese ---------------------------------------------------------------------------------
@@ -333,7 +333,7 @@ def amounts(
     said: Iterable = frame[stated].tolist() if stated and stated in frame else [None] * rows
     quals: Iterable = frame[qualifier].tolist() if qualifier in frame else ["exact"] * rows
     texts = [
-        _amount_cached(v, u, lang, q, s, False if _missing(f) else bool(f))
+        _amount_cached(v, u, lang, q, s, False if missing(f) else bool(f))
         for v, u, q, s, f in zip(frame[value].tolist(), frame[unit].tolist(), quals, said, flags, strict=True)
     ]
     return pd.Series(texts, index=frame.index, dtype=object)
@@ -341,8 +341,8 @@ def amounts(
 
 def _amount_cached(value, unit_id, lang, qualifier, stated, signed) -> str:
     # Tables repeat values (years, small counts); NaN and pd.NA are not hashable keys that compare.
-    if _missing(value) or _missing(stated):
-        return amount(value, unit_id, lang, qualifier, None if _missing(stated) else stated, signed)
+    if missing(value) or missing(stated):
+        return amount(value, unit_id, lang, qualifier, None if missing(stated) else stated, signed)
     return _amount_memo(value, unit_id, lang, qualifier, stated, signed)
 
 

@@ -84,11 +84,9 @@ def figures(kind: str | None = None, filters: Filters | None = None, lang: str =
             limit: int | None = TABLE_LIMIT) -> pd.DataFrame:
     """Figures with their names, document and quote, newest first, narrowed by the filters (at most `limit`)."""
     return query(f"""
-        SELECT * EXCLUDE (rank) FROM (
-            SELECT {_figure_columns(lang)}, f.rank FROM figure_list f
-            WHERE {"f.kind = $kind AND " if kind else ""}{_where(filters)}
-            LIMIT $limit  -- the first rows in stored (display) order: the scan stops once it has them
-        ) ORDER BY rank
+        SELECT {_figure_columns(lang)} FROM figure_list f
+        WHERE {"f.kind = $kind AND " if kind else ""}{_where(filters)}
+        LIMIT $limit  -- the first rows in stored (display) order: the scan stops once it has them
     """, _params(filters, lang, kind=kind, limit=limit))
 
 
@@ -119,7 +117,6 @@ def by_category(filters: Filters | None = None, lang: str = "zh") -> pd.DataFram
 def progress(filters: Filters | None = None, lang: str = "zh", limit: int | None = TABLE_LIMIT) -> pd.DataFrame:
     """Each target beside its comparable actual, status, 完成率 and 序时进度 (today's where no actual exists)."""
     return query(f"""
-        SELECT * EXCLUDE (rank) FROM (
         SELECT f.id, f.plan_id, {_name('f', 'plan', lang)} AS plan_name, f.task_id, coalesce({_name('f', 'task', lang)}, '') AS task_name,
                {_name('f', 'indicator', lang)} AS indicator_name, {_name('f', 'region', lang)} AS region_name,
                coalesce({_name('f', 'cluster', lang)}, '') AS cluster_name,
@@ -129,11 +126,10 @@ def progress(filters: Filters | None = None, lang: str = "zh", limit: int | None
                                                         / greatest(1, date_diff('day', f.period_start, f.period_end))))) AS elapsed,
                f.actual_id, f.actual_stated, f.actual_value, f.actual_qualifier, f.actual_date,
                f.target_quote, {_name('f', 'target_document', lang)} AS target_document,
-               f.actual_quote, {_name('f', 'actual_document', lang)} AS actual_document, f.rank
+               f.actual_quote, {_name('f', 'actual_document', lang)} AS actual_document
         FROM target_list f
         WHERE {_where(filters)}
         LIMIT $limit  -- the first rows in stored (display) order: the scan stops once it has them
-        ) ORDER BY rank
     """, _params(filters, lang, limit=limit))
 
 
@@ -320,8 +316,7 @@ def explorer_page(filters: Filters | None = None, lang: str = "zh", kind: str | 
     """One page of the explorer's rows (the rest stay in DuckDB)."""
     where = _explorer_where(filters, kind, search, units, qualifiers, documents_)
     if sort == "date":  # the stored order: the scan stops once it has the page
-        sql = f"""SELECT * EXCLUDE (rank) FROM (SELECT {_figure_columns(lang)}, f.rank FROM figure_list f {where}
-                  LIMIT $limit OFFSET $offset) ORDER BY rank"""
+        sql = f"SELECT {_figure_columns(lang)} FROM figure_list f {where} LIMIT $limit OFFSET $offset"
     else:  # the page's rows are picked on narrow columns, then only they are fetched whole
         order = {"value": "f.value DESC, f.rank", "indicator": f"{_name('f', 'indicator', lang)}, f.rank", "id": "f.id"}[sort]
         sql = f"""SELECT {_figure_columns(lang)} FROM figure_list f

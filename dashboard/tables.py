@@ -18,64 +18,71 @@ FIGURE_RAW = ["id", "kind", "indicator_id", "indicator_name", "sector_name", "re
               "unit_id", "qualifier", "stated", "quote", "document_id", "document_name", "source_file", "source_line"]
 
 
-def _words(values: pd.Series, vocabulary: dict) -> pd.Series:
+def _words(values: pd.Series, vocabulary: dict) -> list[str]:
     lang = i18n.lang()
-    return values.map(lambda key: vocabulary.get(key, {}).get(lang, key))
+    return [vocabulary.get(key, {}).get(lang, key) for key in values.tolist()]
 
 
 def figure_table(frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Figures (the figures query's rows) as (displayed, raw)."""
     lang = i18n.lang()
-    display = pd.DataFrame({
-        t("col_indicator"): frame["indicator_name"],
-        t("col_value"): formatting.amounts(frame, lang, signed="signed", stated="stated"),
+    # Columns as plain lists: a page table has at most a few hundred rows, and building the frame
+    # from lists costs a fraction of aligning Series.
+    columns = {
+        t("col_indicator"): frame["indicator_name"].tolist(),
+        t("col_value"): formatting.amounts(frame, lang, signed="signed", stated="stated").tolist(),
         t("col_kind"): _words(frame["kind"], KIND),
-        t("col_region"): frame["region_name"],
-        t("col_cluster"): frame["cluster_name"],
-        t("col_subject"): frame["subject"],
+        t("col_region"): frame["region_name"].tolist(),
+        t("col_cluster"): frame["cluster_name"].tolist(),
+        t("col_subject"): frame["subject"].tolist(),
         t("col_period"): _period(frame),
-        t("col_quote"): frame["quote"],
-        t("col_document"): frame["document_name"],
-    })
+        t("col_quote"): frame["quote"].tolist(),
+        t("col_document"): frame["document_name"].tolist(),
+    }
+    display = pd.DataFrame(columns, index=frame.index, dtype=object)
     if lang == "en":
         display.insert(2, t("col_stated"), frame["stated"])
-    return display, frame[[c for c in FIGURE_RAW if c in frame]].copy()
+    return display, frame[[c for c in FIGURE_RAW if c in frame]]
 
 
-def _period(frame: pd.DataFrame) -> pd.Series:
+def _period(frame: pd.DataFrame) -> list[str]:
+    """A figure's date as shown: its as-of date if it has one, else its period."""
     lang = i18n.lang()
-    spans = formatting.periods(frame["period_start"].fillna(frame["period_end"]), frame["period_end"], lang)
-    as_of = formatting.dates(frame["as_of"], lang)
-    return as_of.where(frame["as_of"].notna(), spans)
+    ends = frame["period_end"].tolist()
+    starts = [end if formatting.missing(start) else start for start, end in zip(frame["period_start"].tolist(), ends, strict=True)]
+    spans = formatting.periods(starts, ends, lang).tolist()
+    return [span if formatting.missing(as_of) else formatting.date_text(as_of, lang)
+            for as_of, span in zip(frame["as_of"].tolist(), spans, strict=True)]
 
 
 def progress_table(frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Targets beside their comparable actuals (the progress query's rows) as (displayed, raw)."""
     lang = i18n.lang()
     target = formatting.amounts(frame, lang, signed="signed", value="target_value", qualifier="target_qualifier",
-                                stated="target_stated")
+                                stated="target_stated").tolist()
     actual = formatting.amounts(frame, lang, signed="signed",
-                                value="actual_value", qualifier="actual_qualifier", stated="actual_stated")
-    actual = actual.where(frame["actual_id"].notna(), "—")
+                                value="actual_value", qualifier="actual_qualifier", stated="actual_stated").tolist()
+    actual = [text if not formatting.missing(actual_id) else "—" for actual_id, text in zip(frame["actual_id"].tolist(), actual, strict=True)]
+    region = [f"{r} · {c}" if c else r for r, c in zip(frame["region_name"].tolist(), frame["cluster_name"].tolist(), strict=True)]
     display = pd.DataFrame({
-        t("col_plan"): frame["plan_name"],
-        t("col_task"): frame["task_name"],
-        t("col_indicator"): frame["indicator_name"],
-        t("col_region"): frame["region_name"] + frame["cluster_name"].map(lambda c: f" · {c}" if c else ""),
+        t("col_plan"): frame["plan_name"].tolist(),
+        t("col_task"): frame["task_name"].tolist(),
+        t("col_indicator"): frame["indicator_name"].tolist(),
+        t("col_region"): region,
         t("col_target"): target,
         t("col_actual"): actual,
         t("col_status"): _words(frame["status"], STATUS),
         t("col_light"): _words(frame["light"], LIGHT),
-        t("col_completion"): [formatting.percent(c, lang) if pd.notna(c) else "—" for c in frame["completion"]],
-        t("col_elapsed"): [formatting.percent(e, lang) if pd.notna(e) else "—" for e in frame["elapsed"]],
-        t("col_target_quote"): frame["target_quote"],
-        t("col_actual_quote"): frame["actual_quote"].fillna(""),
-        t("col_document"): frame["target_document"],
-    })
+        t("col_completion"): [formatting.percent(c, lang) if not formatting.missing(c) else "—" for c in frame["completion"].tolist()],
+        t("col_elapsed"): [formatting.percent(e, lang) if not formatting.missing(e) else "—" for e in frame["elapsed"].tolist()],
+        t("col_target_quote"): frame["target_quote"].tolist(),
+        t("col_actual_quote"): [q if not formatting.missing(q) else "" for q in frame["actual_quote"].tolist()],
+        t("col_document"): frame["target_document"].tolist(),
+    }, index=frame.index, dtype=object)
     raw = frame[["id", "plan_id", "task_id", "indicator_name", "region_name", "cluster_name", "target_value",
                  "target_qualifier", "target_stated", "unit_id", "period_start", "period_end", "actual_id",
                  "actual_value", "actual_qualifier", "actual_stated", "actual_date", "status", "light", "completion",
-                 "elapsed", "target_quote", "actual_quote", "target_document", "actual_document"]].copy()
+                 "elapsed", "target_quote", "actual_quote", "target_document", "actual_document"]]
     return display, raw
 
 
@@ -160,7 +167,7 @@ def show(display: pd.DataFrame, raw: pd.DataFrame, *, stem: str, source: str, ke
          column_config: dict | None = None, height: int | str = "auto") -> None:
     """A table, its downloads (CSV of the displayed rows; Excel with displayed and raw sheets) and its source."""
     # A missing text is shown blank, never as "None": the grid would print it.
-    gaps = [c for c in display.columns if not pd.api.types.is_numeric_dtype(display[c]) and display[c].hasnans]
+    gaps = [c for c, empty in display.isna().any().items() if empty and not pd.api.types.is_numeric_dtype(display[c])]
     if gaps:
         display = display.fillna({c: "" for c in gaps})
     st.dataframe(display, hide_index=True, column_config=column_config, height=height)
