@@ -8,6 +8,8 @@ the rows shown and a source line naming its documents.
 from __future__ import annotations
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 import streamlit as st
 
 from dashboard import downloads, formatting, i18n
@@ -166,13 +168,41 @@ def sources_of(frame: pd.DataFrame, *columns: str) -> str:
 def show(display: pd.DataFrame, raw: pd.DataFrame, *, stem: str, source: str, key: str,
          column_config: dict | None = None, height: int | str = "auto") -> None:
     """A table, its downloads (CSV of the displayed rows; Excel with displayed and raw sheets) and its source."""
-    # A missing text is shown blank, never as "None": the grid would print it.
-    gaps = [c for c, empty in display.isna().any().items() if empty and not pd.api.types.is_numeric_dtype(display[c])]
-    if gaps:
-        display = display.fillna({c: "" for c in gaps})
-    st.dataframe(display, hide_index=True, column_config=column_config, height=height)
+    st.dataframe(_grid(display), hide_index=True, column_config=column_config, height=height)
     downloads.download_buttons(display, raw, stem, source, key=key, lang=i18n.lang())
     st.caption(source)
+
+
+def _grid(display: pd.DataFrame) -> pa.Table | pd.DataFrame:
+    """The displayed frame as the grid receives it, with a missing text shown blank, never as "None".
+
+    Converted to Arrow here (st.dataframe would convert it anyway), where a column's missing values
+    are counted for free; filling them in pandas would test every cell of every column first.
+    A frame Arrow cannot take as it is (repeated headers, mixed types) is filled in pandas and left
+    to Streamlit's own conversion.
+    """
+    try:
+        if display.columns.has_duplicates:
+            raise ValueError("repeated headers")
+        table = pa.Table.from_pandas(display, preserve_index=False)
+    except (ValueError, TypeError, pa.ArrowException):
+        filled = display.copy(deep=False)
+        for position in range(filled.shape[1]):  # by position: headers may repeat
+            column = filled.iloc[:, position]
+            if not pd.api.types.is_numeric_dtype(column) and column.hasnans:
+                filled.isetitem(position, column.fillna(""))
+        return filled
+    for position, field in enumerate(table.schema):
+        column = table.column(position)
+        if column.null_count and _textual(field.type):
+            table = table.set_column(position, pa.field(field.name, pa.string()), pc.fill_null(column.cast(pa.string()), ""))
+    return table
+
+
+def _textual(kind: pa.DataType) -> bool:
+    """Shown as text in the grid (numbers keep their empty cells; a column of nothing is text)."""
+    return (pa.types.is_string(kind) or pa.types.is_large_string(kind) or pa.types.is_null(kind)
+            or pa.types.is_temporal(kind))
 
 
 def quote_config(*names: str) -> dict:
