@@ -33,11 +33,13 @@ def _name(alias: str, column: str, lang: str) -> str:
 # The sidebar filters as one WHERE fragment over f: figure_list, target_list or one of the summaries
 # (etl/summaries.sql), which share these columns. Only the filters that are set appear, as plain
 # comparisons with bound values, so DuckDB pushes them into the scan (a "$x IS NULL OR …" form
-# would make it test every row).
+# would make it test every row). A cluster includes its sub-bases: the cluster and its children are
+# looked up first, so the scan tests one column against them (an OR over cluster_id and
+# cluster_parent_id cannot be pushed into the scan, which then reads every column of every row).
 _CONDITIONS = {
     "plan": "f.plan_id = $plan",
     "city": "f.city_id = $city",
-    "cluster": "(f.cluster_id = $cluster OR f.cluster_parent_id = $cluster)",
+    "cluster": "f.cluster_id IN (SELECT id FROM clusters WHERE id = $cluster OR parent_id = $cluster)",
     "category": "f.category_id = $category",
     "year_from": "f.year >= $year_from",
     "year_to": "f.year <= $year_to",

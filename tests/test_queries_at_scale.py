@@ -74,3 +74,17 @@ def test_explorer_counts_should_match_the_figures(warehouse, kind):
     expected_in_unit = _ids(warehouse, "SELECT count(*) FROM figure_list WHERE category_id = ? AND year <= 2020 "
                                        "AND kind = coalesce(?, kind) AND unit_id = ?", [category, kind, units[0]])[0]
     assert queries.explorer_count(filters, kind, units=units) == expected_in_unit
+
+
+def test_a_cluster_should_include_the_figures_of_its_sub_bases(warehouse):
+    parent = _ids(warehouse, "SELECT cluster_parent_id FROM figure_list WHERE cluster_parent_id IS NOT NULL "
+                             "GROUP BY 1 ORDER BY 1", [])[0]
+    city = _cities(warehouse)[0]
+    condition = "(cluster_id = ? OR cluster_parent_id = ?)"
+    shown = queries.figures(None, Filters(cluster=parent), "zh", limit=150)
+    assert shown["id"].tolist() == _ids(warehouse, f"SELECT id FROM figure_list WHERE {condition} ORDER BY rank LIMIT 150",
+                                        [parent, parent])
+    assert queries.explorer_count(Filters(cluster=parent, city=city)) == _ids(
+        warehouse, f"SELECT count(*) FROM figure_list WHERE {condition} AND city_id = ?", [parent, parent, city])[0]
+    # the sub-bases' own figures are among them, not only the parent's
+    assert set(shown["cluster_id"]) - {parent}
