@@ -7,6 +7,7 @@ its peak memory is its own. The spec (JSON) names:
     script    the Streamlit script (app.py, benchmarks/floor_app.py, benchmarks/naive_app.py)
     pages     the pages to measure (benchmarks.scenario.Page.as_dict())
     states    the filter states to switch through, one rerun each; years: the full year range
+    visits    (app only) the browser visits' filter changes, recorded from a fresh session each
     record    (app only) where to write what each page showed, per filter state, for the floor to replay
     result    where to write the timings (JSON)
 
@@ -38,7 +39,7 @@ from streamlit.runtime.scriptrunner.script_cache import ScriptCache
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Widget
 
-from benchmarks.scenario import peak_rss_mb, session_values, state_key
+from benchmarks.scenario import VISIT, peak_rss_mb, session_values, state_key
 
 RUN_TIMEOUT_S = 900
 # Tables bigger than this are recorded as their first rows and their size; the floor tiles them.
@@ -108,10 +109,32 @@ def measure_page(spec: dict, page: dict) -> tuple[dict, dict]:
             result["shapes"][state_key(state)] = output["shape"]
             if spec["variant"] == "app":
                 outputs[state_key(state)] = output
+        if spec["variant"] == "app" and not presenting:
+            for state in spec.get("visits", []):
+                outputs[VISIT + state_key(state)] = _visited(spec, page, state)
     except Exception as exc:  # noqa: BLE001 - a broken or unfinished page is reported, not fatal
         result["error"] = _one_line(exc)
         print(traceback.format_exc(limit=3), file=sys.stderr)
     return result, outputs
+
+
+def _visited(spec: dict, page: dict, state: dict) -> dict:
+    """What the page shows a browser visit after its filter change: a fresh session opens the page
+    unfiltered, then changes the filter (untimed).
+
+    A page may keep a choice of its own across filter changes (the clusters page keeps its chosen
+    cluster while the filters allow it), so after the timed sequence of changes it can show a state
+    differently from a visit; the floor the browser is compared with draws what the visit sees.
+    """
+    at = AppTest.from_file(spec["script"], default_timeout=RUN_TIMEOUT_S)
+    at.run()
+    at.switch_page(page["path"])
+    at.run()
+    for key, value in session_values(state, spec["years"]).items():
+        at.session_state[key] = value
+    at.run()
+    _raise_on_exception(at)
+    return capture(at)
 
 
 @contextlib.contextmanager

@@ -10,7 +10,8 @@ Two modes:
 
 - replay (`BENCH_FLOOR_REPLAY=file.pickle`, written by `python -m benchmarks.run`): for the page
   named by the query parameter `page`, shows exactly what that page showed for the current sidebar
-  filters (its element tree, recorded under AppTest). Charts are drawn from their figure dicts,
+  filters (its element tree, recorded under AppTest); with `visit=1` (the browser visits), what it
+  showed a fresh session after that filter change. Charts are drawn from their figure dicts,
   tables recorded as a sample and a size are tiled back to their size. An unrecorded filter state
   shows the unfiltered view.
 - shape (no replay file): generated charts and a table of a given size, from query parameters or
@@ -40,7 +41,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from benchmarks.scenario import FILTER_KEYS, state_key
+from benchmarks.scenario import FILTER_KEYS, VISIT, state_key
 
 DEFAULT_LABELS = {"plan": "规划 Plan", "city": "城市 City", "cluster": "集群 Cluster", "category": "指标类别 Category"}
 
@@ -117,6 +118,8 @@ def _replayed(path: str, page: str) -> None:
     state = _sidebar(replay["options"])
     recorded = replay["pages"].get(page) or {}
     key = state_key(state) if state_key(state) in recorded else state_key(None)
+    if st.query_params.get("visit") and VISIT + key in recorded:  # a browser visit: what a fresh session showed
+        key = VISIT + key
     output = recorded.get(key)
     if output is None:
         st.info(f"Nothing recorded for page {page!r}.")

@@ -68,7 +68,9 @@ def markdown(results: dict) -> str:
         ("- **Browser**: headless Chromium, a new context per visit, after one unmeasured visit per server. "
          "*first chart*: from navigation start to the first plotly chart's SVG (pages without a chart: their first "
          "table, else their title). *filter → chart*: from the Enter key that picks a city in the sidebar to the "
-         "end of the rerun plus two animation frames. A visit that times out is tried once more, and the table says so."),
+         "end of the rerun plus two animation frames. The floor then draws what the page showed a fresh session "
+         "after the same change (recorded under AppTest), since a page may keep a choice of its own across filter "
+         "changes. A visit that times out is tried once more, and the table says so."),
         "- **Memory**: peak resident set size (VmHWM) of each server process and AppTest process.",
         (f"- **Targets**: at the synthetic scale every page's p50 rerun ≤ {FLOOR_RATIO['synthetic']}× its floor and "
          f"naive/page ≥ {NAIVE_RATIO['synthetic']}; at the curated scale ≤ {FLOOR_RATIO['curated']}× the floor; in the "

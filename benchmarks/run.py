@@ -37,6 +37,7 @@ from benchmarks.scenario import (
     filter_options,
     filter_states,
     state_key,
+    visit_states,
 )
 from etl import build, paths
 from etl.paths import ROOT
@@ -98,14 +99,14 @@ def run(figures: int, repeats: int, browser_repeats: int, seed: int, browser: bo
     }
     # Process data: each scale, each variant in its own process
     for name, database, count in (("curated", curated_db, summary.figures), ("synthetic", generated.path, generated.figures)):
-        scale = measure_scale(name, database, count, pages, repeats)
+        scale = measure_scale(name, database, count, pages, repeats, browser_repeats if browser else 0)
         if browser:
             scale["browser"] = measure_browser(name, database, pages, scale, browser_repeats)
         results["scales"].append(scale)
     return results
 
 
-def measure_scale(name: str, database: Path, figures: int, pages: list, repeats: int) -> dict:
+def measure_scale(name: str, database: Path, figures: int, pages: list, repeats: int, visits: int) -> dict:
     directory = WORK / name
     directory.mkdir(parents=True, exist_ok=True)
     options = filter_options(database)
@@ -113,7 +114,8 @@ def measure_scale(name: str, database: Path, figures: int, pages: list, repeats:
     states = filter_states(options, repeats)
     page_dicts = [p.as_dict() for p in pages]
     replay = directory / "replay.pickle"
-    common = {"scale": name, "pages": page_dicts, "states": states, "years": options["years"], "options": options}
+    common = {"scale": name, "pages": page_dicts, "states": states, "visits": visit_states(options, visits),
+              "years": options["years"], "options": options}
     app = _worker({**common, "variant": "app", "script": str(APP), "record": str(replay)}, directory, {"SDTEX_DB": str(database)})
     # The naive app draws as many charts and as long a table as the page did.
     shapes = {}
@@ -152,7 +154,7 @@ def measure_browser(name: str, database: Path, pages: list, scale: dict, repeats
     directory = WORK / name
     app_results = {r["page"]: r for r in scale["app"]["pages"]}
     options = filter_options(database)
-    cities = [options["names"]["city"][c] for c in options["used"]["city"] if c in options["names"]["city"]]
+    cities = [options["names"]["city"][state["city"]] for state in visit_states(options, repeats)]
     servers: list[Server] = [app_server(database, directory), floor_server(directory / "replay.pickle", directory)]
     out: dict = {"pages": [], "memory": {}, "error": None}
     try:
@@ -182,7 +184,9 @@ def measure_browser(name: str, database: Path, pages: list, scale: dict, repeats
                 for r in range(repeats):
                     # No sidebar while presenting: the Present page is timed to its first slide only.
                     city = cities[r % len(cities)] if cities and page.kind != "present" else None
-                    for variant, url in (("app", f"{app.url}/{page.url_path}"), ("floor", f"{floor.url}/?page={page.stem}")):
+                    # visit=1: the floor draws what the page drew in a fresh session after this change
+                    floor_url = f"{floor.url}/?page={page.stem}&visit=1"
+                    for variant, url in (("app", f"{app.url}/{page.url_path}"), ("floor", floor_url)):
                         for attempt in (1, 2):  # a visit that times out is tried once more, and reported
                             try:
                                 row[variant].append(browser.visit(url, row["wait_for"], city))

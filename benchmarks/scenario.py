@@ -131,6 +131,17 @@ def filter_states(options: dict, count: int) -> list[dict]:
     return states
 
 
+def visit_states(options: dict, count: int) -> list[dict]:
+    """The filter changes of the browser visits: visit r picks the r-th city (most figures first)."""
+    cities = options["used"]["city"]
+    states = [{**{key: None for key in FILTER_KEYS}, "city": cities[r % len(cities)], "years": None}
+              for r in range(count)] if cities else []
+    return list({state_key(state): state for state in states}.values())
+
+
+VISIT = "visit:"  # recorded outputs of a fresh session's first filter change, as a browser visit makes it
+
+
 def state_key(state: dict | None) -> str:
     """A filter state as a stable string: plan|city|cluster|category|from-to ('' for unset)."""
     state = state or {}

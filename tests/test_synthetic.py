@@ -11,7 +11,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from benchmarks import apptest_worker, synthetic
-from benchmarks.scenario import discover_pages, filter_options, state_key
+from benchmarks.scenario import VISIT, discover_pages, filter_options, filter_states, session_values, state_key, visit_states
 from etl import build, paths
 
 FIGURES = 5000
@@ -158,3 +158,50 @@ def test_the_floor_should_draw_the_element_tree_the_page_drew(warehouse, app_on,
     for area in ("main", "sidebar"):
         assert _counts(drawn["tree"][area]) == _counts(recorded["tree"][area]), (area, _counts(drawn["tree"][area]), _counts(recorded["tree"][area]))
     assert drawn["shape"] == recorded["shape"]
+
+
+def test_a_browser_visit_should_meet_a_floor_drawing_what_a_fresh_session_showed(warehouse, app_on, tmp_path, monkeypatch):
+    """The clusters page keeps its chosen cluster while the filters allow it, so a state reached after
+    other filter changes can show another cluster than a new session does after one change. The
+    browser's floor (visit=1) draws what a new session showed, as the browser visit sees it."""
+    app_on(warehouse)
+    options = filter_options(warehouse)
+    page = next(p for p in discover_pages() if p.stem == "clusters").as_dict()
+    visit = visit_states(options, 1)[0]
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        in_city = [row[0] for row in con.execute("SELECT id FROM cluster_list WHERE list_contains(city_ids, ?) ORDER BY rank",
+                                                 [visit["city"]]).fetchall()]
+    for cluster in reversed(in_city):  # chosen first through the sidebar, then kept when the city is picked
+        spec = {"variant": "app", "script": str(paths.ROOT / "app.py"), "states": [{**visit, "city": None, "cluster": cluster},
+                {**visit}], "visits": [visit], "years": options["years"]}
+        result, outputs = apptest_worker.measure_page(spec, page)
+        assert result["error"] is None, result["error"]
+        kept, seen = outputs[state_key(visit)], outputs[VISIT + state_key(visit)]
+        if _headers(kept["tree"]["main"]) != _headers(seen["tree"]["main"]):
+            break
+    else:
+        pytest.fail("no earlier choice of cluster survives the change of city: nothing to tell apart")
+    replay = tmp_path / "replay.pickle"
+    with open(replay, "wb") as handle:
+        pickle.dump({"pages": {"clusters": outputs}, "options": options}, handle)
+    monkeypatch.setenv("BENCH_FLOOR_REPLAY", str(replay))
+    for params, expected in (({"visit": "1"}, seen), ({}, kept)):
+        floor = AppTest.from_file(str(paths.ROOT / "benchmarks" / "floor_app.py"), default_timeout=60)
+        floor.query_params["page"] = "clusters"
+        for key, value in params.items():
+            floor.query_params[key] = value
+        floor.run()
+        for key, value in session_values(visit, options["years"]).items():
+            floor.session_state[key] = value
+        floor.run()
+        assert not floor.exception, [e.value for e in floor.exception]
+        assert _headers(apptest_worker.capture(floor)["tree"]["main"]) == _headers(expected["tree"]["main"]), params
+
+
+def _headers(nodes: list[dict]) -> list[str]:
+    found = []
+    for node in nodes:
+        if node["type"] == "header":
+            found.append(node["args"]["body"])
+        found += _headers(node["children"])
+    return found
