@@ -136,6 +136,10 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+class VisitError(Exception):
+    """A browser visit failed; the message says at which step."""
+
+
 class Browser:
     """One headless Chromium for all visits."""
 
@@ -153,25 +157,32 @@ class Browser:
     def visit(self, url: str, wait_for: str, city_name: str | None) -> dict:
         """Open `url`, time its first `wait_for` (chart | table | title), then a change of the city filter."""
         context = self._browser.new_context(viewport={"width": 1440, "height": 900}, locale="zh-CN")
+        stage = "opening the page"  # named in the error when a wait times out
         try:
             page = context.new_page()
             page.add_init_script(_OBSERVER)
             page.goto(url, wait_until="commit", timeout=LOAD_TIMEOUT_MS)
+            stage = f"waiting for the first {wait_for}"
             page.wait_for_function(f"() => window.__bench && window.__bench.{wait_for} !== null", timeout=LOAD_TIMEOUT_MS,
                                    polling=50)
             first = page.evaluate(f"window.__bench.{wait_for}") / 1000
+            stage = "waiting for the first run to end"
             page.wait_for_selector(_IDLE, state="attached", timeout=LOAD_TIMEOUT_MS)
             update = None
             if city_name:
+                stage = f"picking {city_name} in the sidebar"
                 box = page.locator(".st-key-filter_city input").first
                 box.click()
                 box.fill(city_name)
                 page.wait_for_selector('[role="option"]', timeout=10_000)
                 page.evaluate("window.__bench.armed = true")
                 page.keyboard.press("Enter")
+                stage = f"waiting for the rerun after picking {city_name}"
                 page.wait_for_function("() => window.__bench.done !== null && window.__bench.done > 0",
                                        timeout=LOAD_TIMEOUT_MS, polling=50)
                 update = page.evaluate("(window.__bench.done - window.__bench.pressed) / 1000")
             return {"first_s": first, "update_s": update}
+        except Exception as exc:
+            raise VisitError(f"{stage}: {type(exc).__name__}: {exc}") from exc
         finally:
             context.close()
