@@ -7,6 +7,8 @@ the rows shown and a source line naming its documents.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -165,10 +167,23 @@ def sources_of(frame: pd.DataFrame, *columns: str) -> str:
     return t("source_line", sources="；".join(unique) if i18n.lang() == "zh" else "; ".join(unique))
 
 
-def show(display: pd.DataFrame, raw: pd.DataFrame, *, stem: str, source: str, key: str,
+@dataclass(frozen=True)
+class Shown:
+    """A displayed frame with the grid made from it once: for tables kept with the build (dashboard/views.py)."""
+
+    frame: pd.DataFrame
+    grid: pa.Table | pd.DataFrame
+
+
+def shown(display: pd.DataFrame) -> Shown:
+    return Shown(display, _grid(display))
+
+
+def show(display: pd.DataFrame | Shown, raw: pd.DataFrame, *, stem: str, source: str, key: str,
          column_config: dict | None = None, height: int | str = "auto") -> None:
     """A table, its downloads (CSV of the displayed rows; Excel with displayed and raw sheets) and its source."""
-    st.dataframe(_grid(display), hide_index=True, column_config=column_config, height=height)
+    display, grid = (display.frame, display.grid) if isinstance(display, Shown) else (display, _grid(display))
+    st.dataframe(grid, hide_index=True, column_config=column_config, height=height)
     downloads.download_buttons(display, raw, stem, source, key=key, lang=i18n.lang())
     st.caption(source)
 

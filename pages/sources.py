@@ -44,8 +44,7 @@ else:
     tables.show(display, raw, stem=f"figures-{document}", key="sources_figures", source=t("source_line", sources=meta["title"]),
                 column_config=tables.quote_config(t("col_context")))
 
-excluded = queries.exclusions(document)
+ex_display, excluded = views.exclusions(document, lang)
 with st.expander(t("exclusions", n=len(excluded))):
-    ex_display = excluded.rename(columns={"stated": t("col_stated"), "quote": t("col_quote"), "reason": t("col_reason")})
     tables.show(ex_display, excluded, stem=f"exclusions-{document}", key="sources_exclusions",
                 source=t("source_line", sources=meta["title"]), column_config=tables.quote_config(t("col_quote")))
