@@ -11,7 +11,14 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from benchmarks import apptest_worker, synthetic
-from benchmarks.scenario import VISIT, discover_pages, filter_options, filter_states, session_values, state_key, visit_states
+from benchmarks.scenario import (
+    VISIT,
+    discover_pages,
+    filter_options,
+    session_values,
+    state_key,
+    visit_states,
+)
 from etl import build, paths
 
 FIGURES = 5000
