@@ -68,7 +68,8 @@ def markdown(results: dict) -> str:
         ("- **Browser**: headless Chromium, a new context per visit, after one unmeasured visit per server. "
          "*first chart*: from navigation start to the first plotly chart's SVG (pages without a chart: their first "
          "table, else their title). *filter → chart*: from the Enter key that picks a city in the sidebar to the "
-         "end of the rerun plus two animation frames. The floor then draws what the page showed a fresh session "
+         "end of the rerun plus two animation frames (a rerun too fast to show its running state: to the paint "
+         "after its last change to the page, and the table says so). The floor then draws what the page showed a fresh session "
          "after the same change (recorded under AppTest), since a page may keep a choice of its own across filter "
          "changes. A visit that times out is tried once more, and the table says so."),
         "- **Memory**: peak resident set size (VmHWM) of each server process and AppTest process.",
@@ -163,6 +164,10 @@ def _browser_tables(results: dict) -> list[str]:
                        else "pass" if ratio <= BROWSER_FIRST_CHART_RATIO else "**FAIL**")
             if row.get("retried"):
                 verdict += f" ({len(row['retried'])} visit tried again after {_cell(row['retried'][0])})"
+            redrawn = [variant for variant in ("app", "floor") for v in row[variant] if v.get("update_by") == "redraw"]
+            if redrawn:
+                verdict += (f" ({len(redrawn)} rerun too fast to show its state, timed by its redraw: "
+                            f"{', '.join(sorted(set(redrawn)))})")
             lines.append(f"| {scale['name']} | {_label(row)} | {row['wait_for'] or ''} | {_s(app_first)} | {_s(floor_first)} | "
                          f"{_x(ratio)} | {_s(app_update)} | {_s(floor_update)} | {verdict} |")
     lines.append("")
