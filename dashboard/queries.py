@@ -261,10 +261,8 @@ def quotes_in_context(document_id: str, filters: Filters | None = None, lang: st
     """A document's figures, each quote with the sentence(s) around it taken from the document's text."""
     return query(f"""
         SELECT {_figure_columns(lang)}, f.quote_start, f.quote_end,
-               substr(d.text, greatest(1, f.quote_start + 1 - 80), least(f.quote_start, 80)) AS before,
-               substr(d.text, f.quote_start + 1, f.quote_end - f.quote_start) AS matched,
-               substr(d.text, f.quote_end + 1, 80) AS after
-        FROM figure_list f JOIN documents d ON d.id = f.document_id
+               f.context_before AS before, f.context_quote AS matched, f.context_after AS after
+        FROM figure_list f  -- the text around each quote is cut out once per build (etl/summaries.sql)
         WHERE f.document_id = $document AND {_where(filters)}
         ORDER BY f.source_line
         LIMIT $limit

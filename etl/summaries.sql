@@ -1,6 +1,7 @@
 -- Tables the pages read, derived from the warehouse once per build so that a page rerun reads one
 -- small or pre-joined table instead of joining and sorting every figure (see docs/benchmarks.md).
---   figure_list      every figure with the names it is shown with (zh and en), in display order (rank)
+--   figure_list      every figure with the names it is shown with (zh and en), in display order (rank),
+--                    and its quote's place in the document's text (up to 80 characters each side)
 --   target_list      every target with its progress and comparable actual, in display order (rank)
 --   figure_summary   figure counts per kind × plan × city × cluster × category × year
 --   target_summary   target counts per plan × status × city × cluster × category × year
@@ -16,6 +17,9 @@ SELECT row_number() OVER (ORDER BY f.ref_date DESC NULLS LAST, f.document_id, f.
        f.plan_id, p.name_zh AS plan_zh, p.name_en AS plan_en, f.task_id,
        f.subject_zh, f.subject_en, f.period_start, f.period_end, f.as_of, f.ref_date, year(f.ref_date) AS year,
        f.value, f.unit_id, f.qualifier, f.stated, f.quote, f.quote_start, f.quote_end,
+       substr(d.text, greatest(1, f.quote_start + 1 - 80), least(f.quote_start, 80)) AS context_before,
+       substr(d.text, f.quote_start + 1, f.quote_end - f.quote_start) AS context_quote,
+       substr(d.text, f.quote_end + 1, 80) AS context_after,
        f.document_id, d.title_zh AS document_zh, d.title_en AS document_en, d.published AS document_date,
        f.source_file, f.source_line
 FROM figures f

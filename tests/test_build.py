@@ -42,6 +42,17 @@ def test_it_should_load_every_figure_with_its_quote_and_source(built):
                         "山东工装已走在全国前列:有完整的产业链条,超5500家企业、450亿元年营收")]
 
 
+def test_each_listed_figure_should_carry_the_document_text_around_its_quote(built):
+    # The sources page shows each quote in its sentence from these columns, cut once per build.
+    with duckdb.connect(str(built), read_only=True) as con:
+        rows = con.execute("""
+            SELECT f.id, d.text, f.quote_start, f.quote_end, f.context_before, f.context_quote, f.context_after
+            FROM figure_list f JOIN documents d ON d.id = f.document_id""").fetchall()
+    assert len(rows) == len(build.check().figures)
+    for figure, text, start, end, before, quote, after in rows:
+        assert before + quote + after == text[max(0, start - 80):end + 80], figure
+        assert quote == text[start:end] and quote, figure
+
 def test_it_should_link_clusters_to_their_cities(built):
     with duckdb.connect(str(built), read_only=True) as con:
         bases = con.execute("""
