@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard import prefetch, sidebar
-from dashboard.db import pin, prepared
+from dashboard.db import UnusableDatabase, pin, prepared
 from dashboard.i18n import lang, t
 from etl.problems import InvalidData
 
@@ -15,6 +15,11 @@ try:
 except InvalidData as exc:
     st.title(t("app_title"))
     st.error(t("data_invalid"))
+    st.code(str(exc), language=None)
+    st.stop()
+except UnusableDatabase as exc:
+    st.title(t("app_title"))
+    st.error(t("database_unusable"))
     st.code(str(exc), language=None)
     st.stop()
 

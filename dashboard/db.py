@@ -58,6 +58,30 @@ def built_digest(path: Path) -> str | None:
     return row[0] if row else None
 
 
+class UnusableDatabase(Exception):
+    """The file named by $SDTEX_DB is not a warehouse this dashboard can read: the message says why and what to run."""
+
+
+def check_layout(path: Path) -> None:
+    """Refuse a warehouse file that is not DuckDB or has another layout than this dashboard reads.
+
+    A file named by $SDTEX_DB is read as it is, never rebuilt, so a file from an older version would
+    otherwise fail query by query, page by page.
+    """
+    try:
+        with _open(path) as con:
+            row = con.execute("SELECT schema_version FROM build_info").fetchone()
+    except duckdb.Error as exc:
+        reason = str(exc).splitlines()[0]
+        raise UnusableDatabase(f"{paths.shown(path)} is not a warehouse this dashboard can read ({reason}).") from exc
+    layout = row[0] if row else None
+    if layout != warehouse_writer.SCHEMA_VERSION:
+        raise UnusableDatabase(
+            f"{paths.shown(path)} has warehouse layout {layout}; this dashboard reads layout {warehouse_writer.SCHEMA_VERSION}.\n"
+            f"Rebuild it from data/: SDTEX_DB={paths.shown(path)} python -m etl build\n"
+            f"or, for a synthetic one: python -m benchmarks.synthetic --out {paths.shown(path)}")
+
+
 def ensure_database(target: Path) -> WarehouseState:
     """Build the warehouse when it is missing or older than data/; keep the last good one if data/ is invalid."""
     with _BUILD_LOCK:
@@ -79,10 +103,12 @@ def prepared() -> WarehouseState:
     """Once per server process: make sure a valid warehouse exists.
 
     The default file is kept current with data/. A file named by $SDTEX_DB (another data set, a
-    benchmark's synthetic one) is read as it is, and built from data/ only when it does not exist.
+    benchmark's synthetic one) is read as it is if its layout is this dashboard's (else
+    UnusableDatabase says so), and built from data/ only when it does not exist.
     """
     configured = paths.configured_database()
     if configured is not None and configured.exists():
+        check_layout(configured)
         return WarehouseState(configured, current=True)
     return ensure_database(configured or paths.DEFAULT_DATABASE)
 

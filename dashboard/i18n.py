@@ -97,6 +97,7 @@ TEXT: dict[str, dict[str, str]] = {
     "page_explorer": {"zh": "数据浏览", "en": "Data explorer"},
     "page_present": {"zh": "会议演示", "en": "Present"},
     "preparing": {"zh": "正在准备数据…", "en": "Preparing data…"},
+    "database_unusable": {"zh": "SDTEX_DB 指定的数据库文件无法读取，看板无法启动。", "en": "The database file named by SDTEX_DB cannot be read, so there is nothing to show."},
     "data_invalid": {"zh": "数据未通过校验，看板无法启动。", "en": "The curated data did not pass validation, so there is no database to show."},
     "data_stale": {"zh": "data/ 中的数据未通过校验，正在显示上一次通过校验的数据。",
                    "en": "The data in data/ did not pass validation; showing the last valid build."},

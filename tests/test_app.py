@@ -141,6 +141,34 @@ def test_a_database_named_by_sdtex_db_is_read_as_it_is(fresh_warehouse, data_cop
     assert not fresh_warehouse.exists()
 
 
+def test_a_database_from_an_older_layout_or_not_duckdb_is_refused_with_what_to_run(fresh_warehouse, data_copy: DataCopy,
+                                                                                   tmp_path, monkeypatch):
+    old = tmp_path / "old.duckdb"
+    build.run(data_copy, old)
+    with duckdb.connect(str(old)) as con:
+        con.execute("UPDATE build_info SET schema_version = schema_version - 1")
+    before = old.read_bytes()
+    monkeypatch.setenv("SDTEX_DB", str(old))
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception
+    assert "无法读取" in at.error[0].value
+    assert "layout" in at.code[0].value and f"SDTEX_DB={old} python -m etl build" in at.code[0].value
+    assert old.read_bytes() == before, "the app must not change a file it was pointed at"
+    assert not at.metric, "no page is drawn from it"
+
+    garbage = tmp_path / "notes.duckdb"
+    garbage.write_text("not a database", encoding="utf-8")
+    monkeypatch.setenv("SDTEX_DB", str(garbage))
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception
+    assert f"{garbage} is not a warehouse this dashboard can read" in at.code[0].value
+
+    monkeypatch.setenv("SDTEX_DB", str(old))
+    build.run(data_copy, old)  # rebuilt as the message says: the next run reads it
+    at.run()
+    assert not at.exception and not at.error and at.metric
+
+
 def run_with_params(**params: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
     for key, value in params.items():
