@@ -188,8 +188,10 @@ def _document(figures: int, seed: int) -> pd.DataFrame:
         "id": DOCUMENT_ID, "file": f"{DOCUMENT_ID}.txt", "title_zh": "合成基准数据（非真实数据）",
         "title_en": "Synthetic benchmark data (not real)", "publisher_zh": "合成数据生成器",
         "publisher_en": "benchmarks/synthetic.py", "published": "2025-12-31", "kind": "news_report", "url": None,
-        "note": "Synthetic: generated for performance measurement; every figure of this document is invented.",
-        "sha256": hashlib.sha256(text.encode()).hexdigest(), "license": "Synthetic data; not a source.", "text": text}])
+        "note_zh": "合成数据：为性能测试生成，本文件的每个数字都是虚构的。",
+        "note_en": "Synthetic: generated for performance measurement; every figure of this document is invented.",
+        "sha256": hashlib.sha256(text.encode()).hexdigest(), "license_zh": "合成数据，不是来源。",
+        "license_en": "Synthetic data; not a source.", "text": text}])
 
 
 def _insert_figures(con: duckdb.DuckDBPyConnection, n: int, seed: int, tables: dict[str, pd.DataFrame],

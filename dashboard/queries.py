@@ -247,7 +247,7 @@ def documents(lang: str = "zh") -> pd.DataFrame:
     """Every document with its metadata and the number of figures and exclusions taken from it."""
     return query(f"""
         SELECT d.id, {_name('d', 'title', lang)} AS title, d.title_zh, d.title_en, {_name('d', 'publisher', lang)} AS publisher,
-               d.published, d.kind, d.url, d.license, d.note, d.file, d.sha256,
+               d.published, d.kind, d.url, {_name('d', 'license', lang)} AS license, {_name('d', 'note', lang)} AS note, d.file, d.sha256,
                (SELECT count(*) FROM figures f WHERE f.document_id = d.id) AS figures,
                (SELECT count(*) FROM exclusions e WHERE e.document_id = d.id) AS exclusions
         FROM documents d

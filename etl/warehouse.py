@@ -21,7 +21,7 @@ from etl.curated import Curated
 from etl.validate import agency_ids, agency_names
 from schemas import QUALIFIERS, TABLES, Figure
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 _DDL = Path(__file__).with_name("warehouse.sql")
 _PROGRESS = Path(__file__).with_name("progress.sql")
 _SUMMARIES = Path(__file__).with_name("summaries.sql")
@@ -90,8 +90,8 @@ def frames(curated: Curated, source_digest: str) -> dict[str, pd.DataFrame]:
         "regions": pd.DataFrame([{**r.model_dump(), "city_id": _city_of(r.id, regions)} for r in records["regions"]]),
         "agencies": _frame(records["agencies"]),
         "documents": pd.DataFrame([
-            {**d.model_dump(), "sha256": curated.raw_meta[d.id].sha256, "license": curated.raw_meta[d.id].license,
-             "text": curated.texts[d.id].text}
+            {**d.model_dump(), "sha256": curated.raw_meta[d.id].sha256, "license_zh": curated.raw_meta[d.id].license_zh,
+             "license_en": curated.raw_meta[d.id].license_en, "text": curated.texts[d.id].text}
             for d in records["documents"]]),
         "plans": _frame(records["plans"], drop=["document_ids"]),
         "plan_documents": pd.DataFrame([{"plan_id": p.id, "document_id": d} for p in records["plans"] for d in p.document_ids]),

@@ -10,8 +10,8 @@ CREATE TABLE regions (id VARCHAR PRIMARY KEY, code VARCHAR, name_zh VARCHAR, nam
                       parent_id VARCHAR, city_id VARCHAR);
 CREATE TABLE agencies (id VARCHAR PRIMARY KEY, name_zh VARCHAR, name_en VARCHAR, region_id VARCHAR, aliases_zh VARCHAR[]);
 CREATE TABLE documents (id VARCHAR PRIMARY KEY, file VARCHAR, title_zh VARCHAR, title_en VARCHAR, publisher_zh VARCHAR,
-                        publisher_en VARCHAR, published VARCHAR, kind VARCHAR, url VARCHAR, note VARCHAR,
-                        sha256 VARCHAR, license VARCHAR, text VARCHAR);
+                        publisher_en VARCHAR, published VARCHAR, kind VARCHAR, url VARCHAR, note_zh VARCHAR,
+                        note_en VARCHAR, sha256 VARCHAR, license_zh VARCHAR, license_en VARCHAR, text VARCHAR);
 CREATE TABLE plans (id VARCHAR PRIMARY KEY, name_zh VARCHAR, name_en VARCHAR, issuer_zh VARCHAR, issuer_en VARCHAR,
                     level VARCHAR, region_id VARCHAR, start_year INTEGER, end_year INTEGER, status VARCHAR);
 CREATE TABLE plan_documents (plan_id VARCHAR, document_id VARCHAR);

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
-from schemas.fields import Id, OptionalText, PartialDate
+from schemas.fields import Id, OptionalText, PartialDate, RuleErrors
 from schemas.vocabulary import Strict
 
 DocumentKind = Literal["plan_text", "news_report", "press_transcript"]
@@ -25,7 +25,15 @@ class Document(BaseModel):
     published: PartialDate = Field(default=None, description="Publication date (YYYY, YYYY-MM or YYYY-MM-DD); empty when unknown.")
     kind: DocumentKind = Field(description="plan_text, news_report or press_transcript.")
     url: OptionalText = Field(default=None, pattern=r"^https?://\S+$", description="Where the document was published, where known.")
-    note: OptionalText = Field(default=None, description="Anything a reader should know about the document.")
+    note_zh: OptionalText = Field(default=None, description="Anything a reader should know about the document, in Chinese.")
+    note_en: OptionalText = Field(default=None, description="The same note in English.")
+
+    @model_validator(mode="after")
+    def _note_in_both_languages(self) -> Document:
+        if (self.note_zh is None) != (self.note_en is None):
+            missing = "note_en" if self.note_en is None else "note_zh"
+            raise RuleErrors([(missing, "a note is written in both languages (note_zh and note_en) or not at all")])
+        return self
 
 
 class RawFileMeta(BaseModel):
@@ -38,7 +46,8 @@ class RawFileMeta(BaseModel):
     encoding: Literal["utf-8"] = Field(description="Text encoding of the file.")
     source: str = Field(min_length=1, description="Who published the text.")
     source_url: OptionalText = Field(default=None, description="Where it was published, where known.")
-    license: str = Field(min_length=1, description="Terms under which the text is kept here.")
+    license_zh: str = Field(min_length=1, description="Terms under which the text is kept here, in Chinese.")
+    license_en: str = Field(min_length=1, description="The same terms in English.")
     license_url: OptionalText = Field(default=None, description="Link to the license, where there is one.")
     received: PartialDate = Field(description="When the file entered the project.")
 

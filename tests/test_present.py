@@ -179,7 +179,7 @@ def test_the_deck_stays_as_it_was_opened_until_reloaded(app_on, data_copy: DataC
     snapshot = at.session_state["present_snapshot"]
     at.button(key="present_next").click().run()
     # The warehouse is rebuilt from changed data in the middle of the talk.
-    data_copy.edit("documents.csv", 0, note="a rebuilt warehouse")
+    data_copy.edit("documents.csv", 0, note_zh="重建的数据库", note_en="a rebuilt warehouse")
     rebuilt = tmp_path / "rebuilt.duckdb"
     build.run(data_copy, rebuilt)
     os.replace(rebuilt, app_on)

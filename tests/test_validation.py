@@ -120,12 +120,17 @@ def _indicator_with_unknown_unit(d):
     return "indicators.csv", d.edit("indicators.csv", 0, unit_id="furlongs"), "unit_id"
 
 
+def _document_note_in_english_only(d):
+    # A Chinese reader would see the English note: a note is written in both languages.
+    return "documents.csv", d.edit("documents.csv", 0, note_zh=""), "note_zh"
+
+
 CASES = [_unknown_indicator, _unknown_region, _unknown_plan, _unknown_cluster, _unit_not_the_indicators,
          _quote_not_in_document, _value_disagrees_with_quote, _value_in_wrong_magnitude,
          _qualifier_disagrees_with_quote, _stated_not_in_quote, _not_a_number, _negative_count,
          _target_without_plan, _bad_date, _duplicate_id_in_file, _duplicate_id_across_files,
          _task_of_another_plan, _region_outside_cluster, _unknown_parent_region, _task_title_not_in_document,
-         _unknown_responsible_unit, _indicator_with_unknown_unit]
+         _unknown_responsible_unit, _indicator_with_unknown_unit, _document_note_in_english_only]
 
 
 @pytest.mark.parametrize("breaks", CASES, ids=[c.__name__.strip("_") for c in CASES])
