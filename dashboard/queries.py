@@ -263,9 +263,10 @@ def quotes_in_context(document_id: str, filters: Filters | None = None, lang: st
         SELECT {_figure_columns(lang)}, f.quote_start, f.quote_end,
                f.context_before AS before, f.context_quote AS matched, f.context_after AS after
         FROM figure_list f  -- the text around each quote is cut out once per build (etl/summaries.sql)
-        WHERE f.document_id = $document AND {_where(filters)}
-        ORDER BY f.source_line
-        LIMIT $limit
+        WHERE f.rank IN (  -- the rows in document order are picked on narrow columns, then only they are fetched whole
+            SELECT f.rank FROM figure_list f WHERE f.document_id = $document AND {_where(filters)}
+            ORDER BY f.source_line, f.rank LIMIT $limit)
+        ORDER BY f.source_line, f.rank
     """, _params(filters, lang, document=document_id, limit=limit))
 
 

@@ -88,3 +88,13 @@ def test_a_cluster_should_include_the_figures_of_its_sub_bases(warehouse):
         warehouse, f"SELECT count(*) FROM figure_list WHERE {condition} AND city_id = ?", [parent, parent, city])[0]
     # the sub-bases' own figures are among them, not only the parent's
     assert set(shown["cluster_id"]) - {parent}
+
+
+def test_a_documents_figures_should_come_in_document_order(warehouse):
+    city = _cities(warehouse)[-1]
+    shown = queries.quotes_in_context(synthetic.DOCUMENT_ID, Filters(city=city), "zh", limit=200)
+    expected = _ids(warehouse, "SELECT id FROM figure_list WHERE document_id = ? AND city_id = ? "
+                               "ORDER BY source_line, rank LIMIT 200", [synthetic.DOCUMENT_ID, city])
+    assert len(expected) == 200
+    assert shown["id"].tolist() == expected
+    assert shown["source_line"].is_monotonic_increasing
