@@ -271,8 +271,9 @@ def quotes_in_context(document_id: str, filters: Filters | None = None, lang: st
 
 
 @cached_query
-def exclusions(document_id: str) -> pd.DataFrame:
-    return query("SELECT stated, quote, reason FROM exclusions WHERE document_id = $document",
+def exclusions(document_id: str, lang: str = "zh") -> pd.DataFrame:
+    """The numbers of a document deliberately not loaded as figures, and why."""
+    return query(f"SELECT e.stated, e.quote, {_name('e', 'reason', lang)} AS reason FROM exclusions e WHERE e.document_id = $document",
                  {"document": document_id})
 
 

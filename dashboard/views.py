@@ -60,6 +60,6 @@ def documents(lang: str) -> tuple[tables.Shown, pd.DataFrame]:
 @cached_query
 def exclusions(document_id: str, lang: str) -> tuple[tables.Shown, pd.DataFrame]:
     """The numbers of a document deliberately not loaded, with the reason: (table as shown, raw table)."""
-    excluded = queries.exclusions(document_id)
+    excluded = queries.exclusions(document_id, lang)
     display = excluded.rename(columns={"stated": t("col_stated"), "quote": t("col_quote"), "reason": t("col_reason")})
     return tables.shown(display), excluded

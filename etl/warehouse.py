@@ -21,7 +21,7 @@ from etl.curated import Curated
 from etl.validate import agency_ids, agency_names
 from schemas import QUALIFIERS, TABLES, Figure
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 _DDL = Path(__file__).with_name("warehouse.sql")
 _PROGRESS = Path(__file__).with_name("progress.sql")
 _SUMMARIES = Path(__file__).with_name("summaries.sql")

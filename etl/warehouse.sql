@@ -26,6 +26,6 @@ CREATE TABLE figures (id VARCHAR PRIMARY KEY, document_id VARCHAR, kind VARCHAR,
                       subject_en VARCHAR, period_start VARCHAR, period_end VARCHAR, as_of VARCHAR, ref_date DATE,
                       value DOUBLE, value_text VARCHAR, unit_id VARCHAR, qualifier VARCHAR, stated VARCHAR, quote VARCHAR,
                       quote_start INTEGER, quote_end INTEGER, note VARCHAR, source_file VARCHAR, source_line INTEGER);
-CREATE TABLE exclusions (document_id VARCHAR, stated VARCHAR, quote VARCHAR, reason VARCHAR);
+CREATE TABLE exclusions (document_id VARCHAR, stated VARCHAR, quote VARCHAR, reason_zh VARCHAR, reason_en VARCHAR);
 CREATE TABLE build_info (built_at TIMESTAMP WITH TIME ZONE, source_digest VARCHAR, schema_version INTEGER,
                          figures INTEGER, documents INTEGER);

@@ -59,4 +59,5 @@ class Exclusion(BaseModel):
     document_id: Id = Field(description="Document (documents.id).")
     stated: str = Field(min_length=1, description="The number as the document writes it.")
     quote: str = Field(min_length=1, description="The passage it stands in, verbatim.")
-    reason: str = Field(min_length=1, description="Why it is not a figure.")
+    reason_zh: str = Field(min_length=1, description="Why it is not a figure, in Chinese.")
+    reason_en: str = Field(min_length=1, description="The same reason in English.")

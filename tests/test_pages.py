@@ -210,16 +210,19 @@ def test_the_sources_page_shows_each_quote_in_its_sentence(app_on):
     assert len(excluded) == 21
 
 
-@pytest.mark.parametrize(("lang", "note", "licence", "column"), [
-    ("zh", "文号为威工信发〔2023〕52号。", "公开的政府或新闻文本，未注明许可；原样保存，供引用和核对数字。", "许可"),
-    ("en", "Issued as 威工信发〔2023〕52号.", "Public government or press text; no license stated.", "Licence"),
+@pytest.mark.parametrize(("lang", "note", "licence", "column", "reason"), [
+    ("zh", "文号为威工信发〔2023〕52号。", "公开的政府或新闻文本，未注明许可；原样保存，供引用和核对数字。", "许可", "原因"),
+    ("en", "Issued as 威工信发〔2023〕52号.", "Public government or press text; no license stated.", "Licence", "Reason"),
 ], ids=["zh", "en"])
-def test_the_sources_page_describes_each_document_in_the_readers_language(app_on, lang, note, licence, column):
+def test_the_sources_page_describes_each_document_in_the_readers_language(app_on, lang, note, licence, column, reason):
     at = open_page("pages/sources.py", lang)
     at.selectbox(key="sources_document").set_value("weihai-light-textile-plan-2023").run()
     assert note in [text.value for text in at.text]
     assert any(licence in caption.value for caption in at.caption)
     assert all(value.startswith(licence) for value in table_with(at, column)[column])
+    excluded = table_with(at, reason)
+    assert excluded.set_index("原文数值" if lang == "zh" else "As stated").at["52 号", reason] == (
+        "文号。" if lang == "zh" else "A document number.")
 
 
 def test_the_explorer_searches_and_pages_through_all_figures(app_on):
