@@ -41,7 +41,8 @@ def _clusters(chosen: Filters, lang: str) -> None:
 
 def _sources(chosen: Filters, lang: str) -> None:
     if "sources_document" in st.session_state:  # the document chosen before (the page picks the first one itself)
-        queries.quotes_in_context.prefetch(st.session_state["sources_document"], chosen, lang)
+        document = st.session_state["sources_document"]
+        queries.quotes_in_context.prefetch(document, chosen, lang, large=queries.large_document(document, lang))
 
 
 def _explorer_choices() -> dict:
