@@ -42,7 +42,7 @@ def _clusters(chosen: Filters, lang: str) -> None:
 def _sources(chosen: Filters, lang: str) -> None:
     if "sources_document" in st.session_state:  # the document chosen before (the page picks the first one itself)
         document = st.session_state["sources_document"]
-        queries.quotes_in_context.prefetch(document, chosen, lang, large=queries.large_document(document, lang))
+        queries.quotes_in_context.prefetch(document, chosen, lang, large=queries.large_document(document))
 
 
 def _explorer_choices() -> dict:

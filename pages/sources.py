@@ -33,7 +33,7 @@ with st.container(border=True):
         st.text(meta["note"])
     st.caption(t("file_digest", file=meta["file"], sha=meta["sha256"][:16]))
 
-quotes = queries.quotes_in_context(document, chosen, lang, large=queries.large_document(document, lang))
+quotes = queries.quotes_in_context(document, chosen, lang, large=queries.large_document(document))
 st.subheader(t("document_figures", n=len(quotes)))
 if quotes.empty:
     st.info(t("no_match"))
