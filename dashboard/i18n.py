@@ -109,8 +109,8 @@ TEXT: dict[str, dict[str, str]] = {
     "all_documents": {"zh": "全部 {n} 份来源文件", "en": "all {n} source documents"},
     "as_of": {"zh": "截至 {date}", "en": "as of {date}"},
     "rows_shown": {"zh": "共 {total} 条", "en": "{total} rows"},
-    "rows_limited": {"zh": "共 {total} 条，显示前 {shown} 条（完整数据见“数据浏览”页及下载）",
-                     "en": "{total} rows; the first {shown} are shown (all of them in the Data explorer and the downloads)"},
+    "rows_limited": {"zh": "共 {total} 条，显示前 {shown} 条，下载也只含这些（“数据浏览”页可逐页查看全部）",
+                     "en": "{total} rows; the first {shown} are shown and downloaded (the Data explorer pages through all of them)"},
     "download_csv": {"zh": "下载 CSV", "en": "Download CSV"},
     "download_xlsx": {"zh": "下载 Excel", "en": "Download Excel"},
     # columns

@@ -275,6 +275,14 @@ def quotes_in_context(document_id: str, filters: Filters | None = None, lang: st
     """, _params(filters, lang, document=document_id, limit=limit))
 
 
+@cached_query
+def document_figure_count(document_id: str, filters: Filters | None = None) -> int:
+    """How many of a document's figures the filters let through (its table shows the first TABLE_LIMIT)."""
+    frame = query(f"SELECT count(*) AS n FROM figure_list f WHERE f.document_id = $document AND {_where(filters)}",
+                  _params(filters, document=document_id))
+    return int(frame.at[0, "n"])
+
+
 # Figures of a document above which the second pass pays: an estimate between the two measured cases.
 LARGE_DOCUMENT = 20_000
 

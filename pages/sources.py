@@ -34,7 +34,9 @@ with st.container(border=True):
     st.caption(t("file_digest", file=meta["file"], sha=meta["sha256"][:16]))
 
 quotes = queries.quotes_in_context(document, chosen, lang, large=queries.large_document(document))
-st.subheader(t("document_figures", n=len(quotes)))
+# A full table may be cut at its limit: then the heading counts them all.
+total = len(quotes) if len(quotes) < queries.TABLE_LIMIT else queries.document_figure_count(document, chosen)
+st.subheader(t("document_figures", n=total))
 if quotes.empty:
     st.info(t("no_match"))
 else:
@@ -43,6 +45,8 @@ else:
     display = display.drop(columns=[t("col_quote"), t("col_document")])
     tables.show(display, raw, stem=f"figures-{document}", key="sources_figures", source=t("source_line", sources=meta["title"]),
                 column_config=tables.quote_config(t("col_context")))
+    if total > len(quotes):
+        st.caption(t("rows_limited", total=total, shown=len(quotes)))
 
 ex_display, excluded = views.exclusions(document, lang)
 with st.expander(t("exclusions", n=len(excluded))):

@@ -8,6 +8,7 @@ from pathlib import Path
 import duckdb
 import pytest
 import streamlit as st
+from streamlit.testing.v1 import AppTest
 
 from benchmarks import synthetic
 from dashboard import queries
@@ -99,3 +100,15 @@ def test_a_documents_figures_should_come_in_document_order(warehouse):
     for large in (True, False):  # both ways of reading the rows give the same rows in the same order
         shown = queries.quotes_in_context(synthetic.DOCUMENT_ID, Filters(city=city), "zh", limit=200, large=large)
         assert shown["id"].tolist() == expected
+
+
+def test_the_sources_page_counts_all_of_a_documents_figures_when_it_shows_the_first(warehouse):
+    at = AppTest.from_file("../app.py", default_timeout=60)
+    at.run()
+    at.switch_page("pages/sources.py").run()
+    at.selectbox(key="sources_document").set_value(synthetic.DOCUMENT_ID).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert f"从该文件提取的数字（{FIGURES} 条）" in [heading.value for heading in at.subheader]
+    table = next(frame.value for frame in at.dataframe if "原文上下文" in frame.value.columns)
+    assert len(table) == queries.TABLE_LIMIT
+    assert any(f"共 {FIGURES} 条，显示前 {queries.TABLE_LIMIT} 条" in caption.value for caption in at.caption)
