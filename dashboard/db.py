@@ -135,25 +135,24 @@ def pin() -> Identity:
     rather than asking Streamlit's resource cache (which hashes its arguments) on every query.
     """
     try:
-        path = prepared().path
-        identity = _identity(path)
+        pinned = _current()
     except FileNotFoundError:
         # The file was deleted under the running app: prepare (rebuild) it again.
         prepared.clear()
-        path = prepared().path
-        identity = _identity(path)
-    st.session_state[_PIN] = (identity, _connection(str(path), identity))
-    return identity
+        pinned = _current()
+    st.session_state[_PIN] = pinned
+    return pinned[0]
+
+
+def _current() -> tuple[Identity, duckdb.DuckDBPyConnection]:
+    path = prepared().path
+    identity = _identity(path)
+    return identity, _connection(str(path), identity)
 
 
 def _pinned() -> tuple[Identity, duckdb.DuckDBPyConnection]:
     """The identity and connection of the file this run reads (the current file outside a run)."""
-    pinned = st.session_state.get(_PIN)
-    if pinned is not None:
-        return pinned
-    path = prepared().path
-    identity = _identity(path)
-    return identity, _connection(str(path), identity)
+    return st.session_state.get(_PIN) or _current()
 
 
 def version() -> Identity:
